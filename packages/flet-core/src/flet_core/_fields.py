@@ -1,0 +1,524 @@
+"""Field descriptors (props, child slots, events) and the ``@control`` class decorator.
+
+A control class is a list of annotated fields. ``@control("ribbon")`` collects them, derives
+wire names by rule (the Python name without underscores, lowercased), and records which
+parameters are positional. Fields store values in the control's value table and tell the
+control when a value really changed; everything else (dirty sets, diffing) lives in
+:mod:`flet_core.control` and :mod:`flet_core.diff`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Final, SupportsIndex, TypeVar, dataclass_transform, overload
+
+from flet_core.encoding import Encoder, as_json, as_plain
+
+if TYPE_CHECKING:
+    from flet_core.control import Control
+    from flet_core.control_event import ControlEvent
+
+__all__ = [
+    "EventField",
+    "Field",
+    "Local",
+    "ObservedList",
+    "Prop",
+    "Slot",
+    "control",
+    "event",
+    "local",
+    "prop",
+    "slot",
+    "wire_name",
+]
+
+_UNSET: Final[Any] = object()
+T = TypeVar("T")
+C = TypeVar("C", bound=type)
+
+Decoder = Callable[[str], Any]
+Converter = Callable[[Any], Any]
+
+
+def wire_name(name: str) -> str:
+    """The wire name rule: drop underscores and lowercase (``text_align`` -> ``textalign``)."""
+    return name.replace("_", "").lower()
+
+
+def _decode_str(value: str) -> Any:
+    return value
+
+
+def _decode_bool(value: str) -> Any:
+    return value.lower() == "true"
+
+
+def _decode_float(value: str) -> Any:
+    return float(value)
+
+
+def _decode_int(value: str) -> Any:
+    try:
+        return int(value)
+    except ValueError:
+        return int(float(value))
+
+
+def _guess_decoder(annotation: str) -> Decoder:
+    """Pick how to read a client-written string back, from the field's annotation text."""
+    head = annotation.replace(" ", "").split("|")
+    if "bool" in head:
+        return _decode_bool
+    if "int" in head and "float" not in head:
+        return _decode_int
+    if "float" in head or "OptionalNumber" in head or "Number" in head:
+        return _decode_float
+    return _decode_str
+
+
+def _is_mutable_value(value: Any) -> bool:
+    """Values that may change in place after assignment, so they are re-checked on update."""
+    return not isinstance(value, str | int | float | bool | enum.Enum | tuple | frozenset)
+
+
+class Field:
+    """Base of every control field: knows its Python name and whether it is positional."""
+
+    __slots__ = ("doc", "kw_only", "name")
+
+    def __init__(self, *, kw_only: bool) -> None:
+        self.name = ""
+        self.kw_only = kw_only
+        self.doc: str | None = None
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def init_value(self, obj: Control) -> None:
+        """Store the value a new instance starts with (only eager props do anything)."""
+
+
+class Prop(Field):
+    """A scalar or structured attribute sent to the client."""
+
+    __slots__ = ("convert", "decode", "default", "eager", "encode", "wire")
+
+    def __init__(
+        self,
+        *,
+        default: Any,
+        wire: str | None,
+        encode: Encoder,
+        convert: Converter | None,
+        decode: Decoder | None,
+        kw_only: bool,
+        eager: bool,
+    ) -> None:
+        super().__init__(kw_only=kw_only)
+        self.default = default
+        self.wire = wire or ""
+        self.encode = encode
+        self.convert = convert
+        self.decode = decode
+        self.eager = eager
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        super().__set_name__(owner, name)
+        if not self.wire:
+            self.wire = wire_name(name)
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> Prop: ...
+    @overload
+    def __get__(self, obj: Control, owner: type) -> Any: ...
+    def __get__(self, obj: Control | None, owner: type) -> Any:
+        if obj is None:
+            return self
+        return obj._values.get(self.name, self.default)
+
+    def __set__(self, obj: Control, value: Any) -> None:
+        if self.convert is not None and value is not None:
+            value = self.convert(value)
+        values = obj._values
+        old = values.get(self.name, _UNSET)
+        if value is None:
+            if old is _UNSET:
+                return
+            del values[self.name]
+        else:
+            if old is value and not _is_mutable_value(value):
+                return
+            if old is not _UNSET and type(old) is type(value) and old is not value and old == value:
+                return
+            values[self.name] = value
+            if _is_mutable_value(value):
+                obj._watch(self.name)
+        obj._changed(self.name)
+
+    def init_value(self, obj: Control) -> None:
+        if self.eager and self.default is not None:
+            obj._values[self.name] = self.default
+
+    def wire_value(self, obj: Control) -> str | None:
+        value = obj._values.get(self.name)
+        return None if value is None else self.encode(value)
+
+    def apply_client_value(self, obj: Control, text: str) -> None:
+        """Store a value the client changed itself, without marking anything dirty."""
+        if text == "":
+            obj._values.pop(self.name, None)
+            return
+        decode = self.decode or _decode_str
+        try:
+            obj._values[self.name] = decode(text)
+        except ValueError:
+            obj._values[self.name] = text
+
+
+class Local(Field):
+    """A Python-only value (``data``, ``ref``): stored on the control, never sent."""
+
+    __slots__ = ("default",)
+
+    def __init__(self, *, default: Any, kw_only: bool) -> None:
+        super().__init__(kw_only=kw_only)
+        self.default = default
+
+    def __get__(self, obj: Control | None, owner: type) -> Any:
+        if obj is None:
+            return self
+        return obj._values.get(self.name, self.default)
+
+    def __set__(self, obj: Control, value: Any) -> None:
+        obj._values[self.name] = value
+        if self.name == "ref" and value is not None:
+            value.current = obj
+
+
+class Slot(Field):
+    """Child controls: a single control or a list of them, optionally named on the wire (``n``)."""
+
+    __slots__ = ("many", "n")
+
+    def __init__(self, *, n: str | None, many: bool, kw_only: bool) -> None:
+        super().__init__(kw_only=kw_only)
+        self.n = n
+        self.many = many
+
+    def __get__(self, obj: Control | None, owner: type) -> Any:
+        if obj is None:
+            return self
+        if self.many:
+            return obj._list(self.name)
+        return obj._values.get(self.name)
+
+    def __set__(self, obj: Control, value: Any) -> None:
+        if self.many:
+            obj._set_list(self.name, value)
+            return
+        old = obj._values.get(self.name)
+        if old is value:
+            return
+        if old is not None and old._parent is obj:
+            old._parent = None
+        if value is None:
+            obj._values.pop(self.name, None)
+        else:
+            obj._values[self.name] = value
+            value._parent = obj
+        obj._children_changed()
+
+    def children(self, obj: Control) -> Iterator[Control]:
+        if self.many:
+            lists = obj._lists
+            if lists is not None and self.name in lists:
+                yield from lists[self.name]
+        else:
+            child = obj._values.get(self.name)
+            if child is not None:
+                yield child
+
+
+class EventField(Field):
+    """An ``on_*`` handler: stored in the control's handler table, announced by a flag attr."""
+
+    __slots__ = ("event", "event_class", "flag")
+
+    def __init__(
+        self, *, event: str | None, flag: str | None | bool, event_class: type[ControlEvent] | None, kw_only: bool
+    ) -> None:
+        super().__init__(kw_only=kw_only)
+        self.event = event or ""
+        self.flag: str | None | bool = flag
+        self.event_class = event_class
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        super().__set_name__(owner, name)
+        if not self.event:
+            self.event = name.removeprefix("on_")
+        if self.flag is True:
+            self.flag = wire_name(name)
+        elif self.flag is False:
+            self.flag = None
+
+    def __get__(self, obj: Control | None, owner: type) -> Any:
+        if obj is None:
+            return self
+        return obj._handlers.get(self.event)
+
+    def __set__(self, obj: Control, handler: Any) -> None:
+        handlers = obj._handlers
+        old = handlers.get(self.event)
+        if handler is None:
+            handlers.pop(self.event, None)
+        else:
+            handlers[self.event] = handler
+        if self.flag and (old is None) != (handler is None):
+            obj._changed(self.name)
+
+    def wire_value(self, obj: Control) -> str | None:
+        return "true" if self.event in obj._handlers else None
+
+
+class ObservedList(list[T]):
+    """A list of child controls that tells its owner about every change.
+
+    When the user passed a plain list of their own, the owner keeps that list as an alias and
+    mirrors every change into it, so code holding the original list keeps seeing the children.
+    """
+
+    __slots__ = ("_alias", "_owner")
+
+    def __init__(self, owner: Control, items: Iterable[T] = (), alias: list[T] | None = None) -> None:
+        super().__init__(items)
+        self._owner = owner
+        self._alias = alias
+        for item in self:
+            _adopt(owner, item)
+
+    def _touched(self, added: Iterable[T] = ()) -> None:
+        owner = self._owner
+        for item in added:
+            _adopt(owner, item)
+        if self._alias is not None and self._alias is not self:
+            self._alias[:] = self
+        owner._children_changed()
+
+    def _released(self, items: Iterable[T]) -> None:
+        for item in items:
+            if getattr(item, "_parent", None) is self._owner and item not in self:
+                item._parent = None  # type: ignore[attr-defined]  # items are controls
+
+    def append(self, item: T) -> None:
+        super().append(item)
+        self._touched((item,))
+
+    def extend(self, items: Iterable[T]) -> None:
+        items = list(items)
+        super().extend(items)
+        self._touched(items)
+
+    def insert(self, index: SupportsIndex, item: T) -> None:
+        super().insert(index, item)
+        self._touched((item,))
+
+    def remove(self, item: T) -> None:
+        super().remove(item)
+        self._released((item,))
+        self._touched()
+
+    def pop(self, index: SupportsIndex = -1) -> T:
+        item = super().pop(index)
+        self._released((item,))
+        self._touched()
+        return item
+
+    def clear(self) -> None:
+        old = list(self)
+        super().clear()
+        self._released(old)
+        self._touched()
+
+    def sort(self, *args: Any, **kwargs: Any) -> None:
+        super().sort(*args, **kwargs)
+        self._touched()
+
+    def reverse(self) -> None:
+        super().reverse()
+        self._touched()
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        old = self[index]
+        super().__setitem__(index, value)
+        self._released(old if isinstance(index, slice) else (old,))
+        self._touched(value if isinstance(index, slice) else (value,))
+
+    def __delitem__(self, index: Any) -> None:
+        old = self[index]
+        super().__delitem__(index)
+        self._released(old if isinstance(index, slice) else (old,))
+        self._touched()
+
+    def __iadd__(self, items: Iterable[T]) -> ObservedList[T]:  # type: ignore[override,misc]  # list returns Self
+        self.extend(items)
+        return self
+
+    def __imul__(self, count: SupportsIndex) -> ObservedList[T]:  # type: ignore[override,misc]  # list returns Self
+        before = list(self)
+        super().__imul__(count)
+        self._touched(before if int(count) > 0 else ())
+        return self
+
+    def __reduce__(self) -> Any:
+        return (list, (list(self),))
+
+
+def _adopt(owner: Control, item: Any) -> None:
+    if item is None or not hasattr(item, "_parent"):
+        from flet_core.errors import FletTypeError
+
+        raise FletTypeError(
+            f"{type(owner).__name__} children must be controls, got {item!r} ({type(item).__name__})"
+        )
+    item._parent = owner
+
+
+# -- field specifiers -------------------------------------------------------------------------
+
+
+def prop(
+    *,
+    default: Any = None,
+    wire: str | None = None,
+    encode: Encoder | None = None,
+    convert: Converter | None = None,
+    decode: Decoder | None = None,
+    kw_only: bool = True,
+    eager: bool = False,
+    json: bool = False,
+) -> Any:
+    """Declare an attribute. ``json=True`` is shorthand for ``encode=as_json``.
+
+    ``eager=True`` stores the default at construction, so it is sent like an explicit value
+    (upstream sends some defaults, e.g. ``modal: false`` on dialogs).
+    """
+    return Prop(
+        default=default,
+        wire=wire,
+        encode=encode or (as_json if json else as_plain),
+        convert=convert,
+        decode=decode,
+        kw_only=kw_only,
+        eager=eager,
+    )
+
+
+def local(*, default: Any = None, kw_only: bool = True) -> Any:
+    """Declare a Python-only value that is never sent to the client."""
+    return Local(default=default, kw_only=kw_only)
+
+
+def slot(*, n: str | None = None, many: bool = False, kw_only: bool = True, default: Any = None) -> Any:
+    """Declare child controls: one (``many=False``) or a list; ``n`` is the wire slot name."""
+    del default  # accepted so type checkers see an optional parameter; children start empty
+    return Slot(n=n, many=many, kw_only=kw_only)
+
+
+def event(
+    event_class: type[ControlEvent] | None = None,
+    *,
+    name: str | None = None,
+    flag: str | bool | None = True,
+    kw_only: bool = True,
+    default: Any = None,
+) -> Any:
+    """Declare an ``on_*`` handler; ``flag=False`` for events the client always sends."""
+    del default
+    return EventField(event=name, flag=flag, event_class=event_class, kw_only=kw_only)
+
+
+# -- the class decorator ----------------------------------------------------------------------
+
+
+class FieldTable:
+    """Everything the model needs to know about one control class's fields."""
+
+    __slots__ = ("by_name", "by_wire", "eager", "events", "locals", "positional", "props", "slots")
+
+    def __init__(self, fields: dict[str, Field], positional: Sequence[str]) -> None:
+        self.by_name = fields
+        self.props = tuple(f for f in fields.values() if isinstance(f, Prop))
+        self.slots = tuple(f for f in fields.values() if isinstance(f, Slot))
+        self.events = {f.event: f for f in fields.values() if isinstance(f, EventField)}
+        self.locals = tuple(f for f in fields.values() if isinstance(f, Local))
+        self.by_wire: dict[str, Prop | EventField] = {p.wire: p for p in self.props}
+        for ev in self.events.values():
+            if isinstance(ev.flag, str):
+                self.by_wire.setdefault(ev.flag, ev)
+        self.eager = tuple(p for p in self.props if p.eager and p.default is not None)
+        self.positional = tuple(positional)
+
+
+@dataclass_transform(kw_only_default=True, field_specifiers=(prop, slot, event, local))
+def control(type_name: str | None = None, *, positional: Sequence[str] | None = None) -> Callable[[C], C]:
+    """Register a control class: collect its fields and its wire type name.
+
+    ``positional`` lists the parameters the constructor accepts positionally, in order; by
+    default those declared with ``kw_only=False``, in declaration order.
+    """
+
+    def decorate(cls: C) -> C:
+        fields: dict[str, Field] = {}
+        for base in reversed(cls.__mro__[1:]):
+            table = base.__dict__.get("_field_table")
+            if table is not None:
+                fields.update(table.by_name)
+        annotations: dict[str, Any] = cls.__dict__.get("__annotations__", {})
+        own_positional: list[str] = []
+        for name, annotation in annotations.items():
+            text = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", "")
+            value = cls.__dict__.get(name, None)
+            if text.startswith(("ClassVar", "typing.ClassVar", "Final")):
+                continue
+            if name.startswith("_") and not isinstance(value, Field):
+                continue
+            field: Field
+            if isinstance(value, Field):
+                field = value
+            elif name.startswith("on_"):
+                field = EventField(event=None, flag=True, event_class=None, kw_only=True)
+            else:
+                field = Prop(
+                    default=value,
+                    wire=None,
+                    encode=as_plain,
+                    convert=None,
+                    decode=None,
+                    kw_only=True,
+                    eager=False,
+                )
+            if isinstance(field, Prop) and field.decode is None:
+                field.decode = _guess_decoder(text)
+            field.__set_name__(cls, name)
+            setattr(cls, name, field)
+            fields[name] = field
+            if not field.kw_only:
+                own_positional.append(name)
+        if positional is not None:
+            order: Sequence[str] = positional
+        else:
+            inherited = tuple(getattr(cls, "_field_table", None).positional) if hasattr(cls, "_field_table") else ()
+            order = own_positional or list(inherited)
+        unknown = [n for n in order if n not in fields and n != "ref"]
+        if unknown:
+            raise TypeError(f"{cls.__name__}: positional parameters {unknown} are not fields")
+        table = FieldTable(fields, order)
+        cls._field_table = table  # type: ignore[attr-defined]  # set on every decorated class
+        if type_name is not None:
+            cls._control_type = type_name  # type: ignore[attr-defined]  # wire type
+        return cls
+
+    return decorate
+

@@ -1,0 +1,349 @@
+"""The ``Control`` base: a value table, dirty marks, and links to parent and page.
+
+Controls store values and remember what changed; they never build protocol messages. The
+page's update engine (:mod:`flet_core.diff`) turns their dirty marks into commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from flet_core._deprecation import deprecated_twin
+from flet_core._fields import FieldTable, ObservedList, Prop, control, local, prop
+from flet_core.errors import FletTypeError, NotOnPageError
+
+if TYPE_CHECKING:
+    from flet_core.page import Page
+
+__all__ = ["Control", "OptionalNumber", "Ref"]
+
+T = TypeVar("T")
+
+OptionalNumber = int | float | None
+
+
+class Ref(Generic[T]):
+    """Holds a reference to a control, filled in when the control is created with ``ref=``."""
+
+    def __init__(self) -> None:
+        self._current: T | None = None
+
+    @property
+    def current(self) -> T:
+        return self._current  # type: ignore[return-value]  # None until the control is created, as in 0.21
+
+    @current.setter
+    def current(self, value: T) -> None:
+        self._current = value
+
+
+def _expand(value: Any) -> Any:
+    return 1 if value is True else value
+
+
+def _clamp_opacity(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise FletTypeError(f"opacity expects a number between 0 and 1, got {value!r} ({type(value).__name__})")
+    return min(max(value, 0.0), 1.0)
+
+
+@control(None)
+class Control:
+    """Base of every control: shared fields, lifecycle hooks and ``update()``."""
+
+    _field_table: ClassVar[FieldTable]
+    _control_type: ClassVar[str] = ""
+
+    ref: Ref[Any] | None = local(default=None)
+    expand: bool | int | None = prop(default=None, convert=_expand)
+    expand_loose: bool | None = prop(default=False)
+    col: dict[str, int | float] | int | float | None = prop(default=None, json=True)
+    opacity: int | float | None = prop(default=1.0, convert=_clamp_opacity)
+    tooltip: str | None = None
+    visible: bool | None = True
+    disabled: bool | None = False
+    data: Any = local(default=None)
+    rtl: bool | None = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._values: dict[str, Any] = {}
+        self._lists: dict[str, ObservedList[Any]] | None = None
+        self._handlers: dict[str, Any] = {}
+        self._dirty: set[str] = set()
+        self._watched: set[str] | None = None
+        self._children_dirty = False
+        self._uid: str | None = None
+        self._page: Page | None = None
+        self._parent: Control | None = None
+        self._built = False
+        table = type(self)._field_table
+        for field in table.eager:
+            field.init_value(self)
+        if args:
+            positional = table.positional
+            if len(args) > len(positional):
+                raise TypeError(
+                    f"{type(self).__name__}() takes {len(positional)} positional arguments "
+                    f"({', '.join(positional) or 'none'}) but {len(args)} were given"
+                )
+            for name, value in zip(positional, args, strict=False):
+                if name in kwargs:
+                    raise TypeError(f"{type(self).__name__}() got multiple values for argument {name!r}")
+                kwargs[name] = value
+        fields = table.by_name
+        for name, value in kwargs.items():
+            if name not in fields:
+                raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument {name!r}")
+            if value is not None:
+                setattr(self, name, value)
+
+    def __repr__(self) -> str:
+        uid = f" {self._uid}" if self._uid else ""
+        return f"<{type(self).__name__}{uid}>"
+
+    # -- public API of 0.21 ------------------------------------------------------------------
+
+    @property
+    def page(self) -> Page | None:
+        """The page this control is on, or ``None`` before it is added and after removal."""
+        return self._page
+
+    @page.setter
+    def page(self, page: Page | None) -> None:
+        self._page = page
+
+    @property
+    def uid(self) -> str | None:
+        """The id the client knows this control by (``"_7"``), assigned when first added."""
+        return self._uid
+
+    @property
+    def parent(self) -> Control | None:
+        """The control holding this one, if any."""
+        return self._parent
+
+    @property
+    def event_handlers(self) -> dict[str, Any]:
+        """Wire event name -> handler, for the handlers set on this control."""
+        return dict(self._handlers)
+
+    def _get_control_name(self) -> str:
+        return type(self)._control_type
+
+    def update(self) -> None:
+        """Send this control's pending changes (and those of its subtree) to the client."""
+        self._require_page("update()").update(self)
+
+    def clean(self) -> None:
+        """Remove every child of this control, on the client too."""
+        self._require_page("clean()")._clean(self)
+
+    update_async = deprecated_twin(update)
+    clean_async = deprecated_twin(clean)
+
+    def build(self) -> Any:
+        """Hook: called once, when the control is first added to a page, before it is sent."""
+        return None
+
+    def before_update(self) -> None:
+        """Hook: called before the control is sent, on add and on every update that covers it."""
+
+    def did_mount(self) -> None:
+        """Hook: called after the control was sent to the client."""
+
+    def will_unmount(self) -> None:
+        """Hook: called when the control leaves the page (or the session ends)."""
+
+    def is_isolated(self) -> bool:
+        """Isolated controls are left out of their ancestors' updates; call their own update()."""
+        return False
+
+    def invoke_method(
+        self,
+        method_name: str,
+        arguments: dict[str, str] | None = None,
+        wait_for_result: bool = False,
+        wait_timeout: float | None = 5,
+    ) -> str | None:
+        """Call a client-side method of this control; returns the result when waiting for it."""
+        page = self._require_page(f"{method_name}()")
+        return page._connection_for_calls().invoke_method(
+            self._uid or "", method_name, arguments, wait_for_result, wait_timeout
+        )
+
+    async def invoke_method_async(
+        self,
+        method_name: str,
+        arguments: dict[str, str] | None = None,
+        wait_for_result: bool = False,
+        wait_timeout: float | None = 5,
+    ) -> str | None:
+        """Awaitable form of :meth:`invoke_method`, for async code."""
+        page = self._require_page(f"{method_name}()")
+        return await page._connection_for_calls().invoke_method_async(
+            self._uid or "", method_name, arguments, wait_for_result, wait_timeout
+        )
+
+    # -- internals used by fields and the update engine ----------------------------------------
+
+    def _require_page(self, what: str) -> Page:
+        page = self._page
+        if page is None:
+            raise NotOnPageError(
+                f"{type(self).__name__} must be added to the page first: call page.add(...) before {what}"
+            )
+        return page
+
+    def _changed(self, name: str) -> None:
+        page = self._page
+        if page is not None:
+            self._dirty.add(name)
+            page._pending[self] = None
+
+    def _children_changed(self) -> None:
+        page = self._page
+        if page is not None:
+            self._children_dirty = True
+            page._pending[self] = None
+
+    def _watch(self, name: str) -> None:
+        if self._watched is None:
+            self._watched = set()
+        self._watched.add(name)
+        page = self._page
+        if page is not None:
+            page._watching[self] = None
+
+    def _list(self, name: str) -> ObservedList[Any]:
+        lists = self._lists
+        if lists is None:
+            lists = self._lists = {}
+        items = lists.get(name)
+        if items is None:
+            items = lists[name] = ObservedList(self)
+        return items
+
+    def _set_list(self, name: str, value: Any) -> None:
+        lists = self._lists
+        if lists is None:
+            lists = self._lists = {}
+        old = lists.get(name)
+        if value is None:
+            value = []
+        if old is not None and value is old:
+            return
+        if isinstance(value, ObservedList) or not isinstance(value, list):
+            items: ObservedList[Any] = ObservedList(self, value)
+        else:
+            # keep the caller's list in step with ours: 0.21 code often appends to it later
+            items = ObservedList(self, value, alias=value)
+            self._watch_alias()
+        lists[name] = items
+        if old is not None:
+            old._released(list(old))
+        self._children_changed()
+
+    def _watch_alias(self) -> None:
+        self._watch("")  # the empty name stands for "a child list has an alias"
+
+    def _sync_aliases(self) -> bool:
+        """Adopt changes made directly to a caller-owned list; True when something changed."""
+        changed = False
+        for items in (self._lists or {}).values():
+            alias = items._alias
+            if alias is None or len(alias) == len(items) and all(a is b for a, b in zip(alias, items, strict=True)):
+                continue
+            gone = [c for c in items if not any(c is a for a in alias)]
+            list.__init__(items, alias)
+            items._released(gone)
+            for item in items:
+                item._parent = self
+            changed = True
+        if changed:
+            self._children_changed()
+        return changed
+
+    def _children(self) -> Iterator[tuple[Control, str | None]]:
+        """Every child in wire order, with its slot name (``n``) or ``None``."""
+        for slot in type(self)._field_table.slots:
+            for child in slot.children(self):
+                yield child, slot.n
+
+    def _wire_attrs(self) -> dict[str, str]:
+        """All attributes to send when the control is added."""
+        table = type(self)._field_table
+        fields = table.by_name
+        out: dict[str, str] = {}
+        for name, value in self._values.items():
+            if name[0] == "@":
+                out[name[1:]] = value
+                continue
+            field = fields.get(name)
+            if type(field) is Prop and value is not None:
+                text = field.encode(value)
+                if text is not None:
+                    out[field.wire] = text
+        if self._handlers:
+            events = table.events
+            for event_name in self._handlers:
+                ev = events.get(event_name)
+                if ev is not None and isinstance(ev.flag, str):
+                    out[ev.flag] = "true"
+        return out
+
+    def _wire_value(self, name: str) -> tuple[str, str]:
+        """(wire name, wire string or "") of one field, for an update."""
+        if name[0] == "@":
+            return name[1:], self._values.get(name, "")
+        field = type(self)._field_table.by_name[name]
+        if isinstance(field, Prop):
+            return field.wire, field.wire_value(self) or ""
+        flag = getattr(field, "flag", None)
+        return str(flag), field.wire_value(self) or ""  # type: ignore[attr-defined]  # event fields
+
+    def _set_attr(self, name: str, value: Any, dirty: bool = True) -> None:
+        """Set a raw wire attribute that no field declares (kept for 0.21 custom controls)."""
+        from flet_core.encoding import as_plain
+
+        key = "@" + name.lower()
+        text = as_plain(value)
+        if text is None:
+            if self._values.pop(key, None) is not None and dirty:
+                self._changed(key)
+            return
+        if self._values.get(key) != text:
+            self._values[key] = text
+            if dirty:
+                self._changed(key)
+
+    def _get_attr(self, name: str, def_value: Any = None, data_type: str = "string") -> Any:
+        """Read a raw wire attribute set with :meth:`_set_attr` (0.21 compatibility)."""
+        text = self._values.get("@" + name.lower())
+        if text is None:
+            return def_value
+        if data_type == "bool":
+            return text.lower() == "true"
+        if data_type == "float":
+            return float(text)
+        return text
+
+    def _apply_client_attr(self, wire: str, text: str) -> None:
+        """Store a value the client changed itself (no dirty mark: it must not be echoed)."""
+        field = type(self)._field_table.by_wire.get(wire)
+        if isinstance(field, Prop):
+            field.apply_client_value(self, text)
+        elif text == "":
+            self._values.pop("@" + wire, None)
+        else:
+            self._values["@" + wire] = text
+
+    def _legacy_build_result(self, result: Any) -> None:
+        """0.21 allowed build() to return content; it becomes the control's ``controls``."""
+        if result is None:
+            return
+        if "controls" not in type(self)._field_table.by_name:
+            return
+        content = result if isinstance(result, list) else [result]
+        self.controls = content  # type: ignore[attr-defined]  # checked just above
+

@@ -1,0 +1,302 @@
+"""The update engine: dirty controls + the client snapshot -> protocol messages.
+
+Cost follows what changed. Fields record the attributes that really changed and put their
+control in the page's dirty registry; observed child lists mark their owner. An update walks
+only the registry: for each dirty control in scope it sends the changed attributes, and for
+owners whose children changed it diffs the old child ids (from the snapshot) with the new
+children. New subtrees are serialised whole.
+
+Every command is applied to the snapshot (a :class:`ClientTree`) as it is produced, so the
+snapshot always equals what the client holds, and later commands in the same batch are
+computed against it. No I/O, no locks: the page holds its lock around :func:`compute_update`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from flet_core import protocol
+from flet_core.client_tree import ClientTree
+from flet_core.control import Control
+from flet_core.errors import ControlOnAnotherPageError
+
+if TYPE_CHECKING:
+    from flet_core.page import Page
+
+__all__ = ["Update", "compute_clean", "compute_update", "render_tree"]
+
+
+@dataclass
+class Update:
+    """The messages of one update and the controls whose lifecycle hooks must run after it."""
+
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    mounted: list[Control] = field(default_factory=list)
+    unmounted: list[Control] = field(default_factory=list)
+
+
+def _overrides(control: Control, hook: str) -> bool:
+    return getattr(type(control), hook) is not getattr(Control, hook)
+
+
+def _in_scope(control: Control, page: Page, roots: Sequence[Control] | None) -> bool | None:
+    """True: in scope; False: not now (isolated or outside the roots); None: not on the page."""
+    node: Control | None = control
+    isolated = False
+    while node is not None:
+        if roots is not None and any(node is r for r in roots):
+            return not isolated
+        if node is page:
+            return roots is None and not isolated
+        if node.is_isolated():
+            isolated = True
+        node = node._parent
+    return None
+
+
+class _Engine:
+    def __init__(self, page: Page, tree: ClientTree) -> None:
+        self.page = page
+        self.tree = tree
+        self.result = Update()
+        self.props: list[dict[str, str]] | None = None
+        self.removed: list[str] = []
+
+    # -- emitting ---------------------------------------------------------------------------
+
+    def emit(self, message: dict[str, Any]) -> None:
+        self.props = None
+        self.result.messages.append(message)
+
+    def emit_props(self, item: dict[str, str]) -> None:
+        self.tree.update([item])
+        if self.props is None:
+            message = protocol.update_props([])
+            self.emit(message)
+            self.props = message["payload"]["props"]
+        self.props.append(item)
+
+    def emit_remove(self, ids: list[str]) -> None:
+        ids = [i for i in ids if i in self.tree]
+        if ids:
+            self.removed.extend(self.tree.remove(ids))
+            self.emit(protocol.remove_controls(ids))
+
+    # -- attributes -------------------------------------------------------------------------
+
+    def send_attrs(self, control: Control) -> None:
+        names, control._dirty = control._dirty, set()
+        uid = control._uid
+        if not names or uid is None:
+            return
+        node = self.tree.controls[uid]
+        item: dict[str, str] = {}
+        for name in names:
+            wire, text = control._wire_value(name)
+            if node.get(wire, "") != text:
+                item[wire] = text
+        if item:
+            self.emit_props({"i": uid, **item})
+
+    def recheck_watched(self, control: Control) -> None:
+        """Values that can change in place (lists, value objects) are re-encoded and compared."""
+        uid = control._uid
+        if uid is None or uid not in self.tree or not control._watched:
+            return
+        node = self.tree.controls[uid]
+        for name in control._watched:
+            if name == "":
+                control._sync_aliases()
+                continue
+            wire, text = control._wire_value(name)
+            if node.get(wire, "") != text:
+                control._dirty.add(name)
+                self.page._pending[control] = None
+
+    # -- children ---------------------------------------------------------------------------
+
+    def send_children(self, control: Control) -> None:
+        control._children_dirty = False
+        uid = control._uid
+        if uid is None:
+            return
+        old: list[str] = list(self.tree.controls[uid]["c"])
+        new = list(control._children())
+        old_set = set(old)
+        keys: list[Any] = []
+        for index, (child, _) in enumerate(new):
+            key = child._uid
+            keys.append(key if key in old_set and self.tree.controls[key]["p"] == uid else ("new", index))
+        kept = _kept_indexes(old, keys)
+        kept_ids = set(kept.values())
+        gone = [old_id for old_id in old if old_id not in kept_ids]
+        self.emit_remove(gone)
+        for index, (child, name) in enumerate(new):
+            if index not in kept:
+                self.add_subtree(child, uid, name, index)
+
+    def add_subtree(self, root: Control, parent_id: str, name: str | None, at: int) -> None:
+        wires: list[dict[str, Any]] = []
+        stale: list[str] = []
+        self.serialize(root, parent_id, name, at, wires, stale)
+        # a control that is still shown elsewhere moves: take it away there first
+        self.emit_remove(stale)
+        self.tree.add(wires)
+        self.emit(protocol.add_controls(wires))
+
+    def serialize(
+        self,
+        control: Control,
+        parent_id: str,
+        name: str | None,
+        at: int | None,
+        out: list[dict[str, Any]],
+        stale: list[str],
+    ) -> None:
+        page = self.page
+        if control._page is not None and control._page is not page:
+            raise ControlOnAnotherPageError(f"{control!r} is already on another page; remove it there first")
+        if control._uid is None:
+            control._uid = page._next_uid()
+        elif control._uid in self.tree:
+            stale.append(control._uid)
+        uid = control._uid
+        if control._page is None:
+            control._page = page
+            page._index[uid] = control
+            self.result.mounted.append(control)
+            if _overrides(control, "before_update"):
+                page._hooked[control] = None
+            if control._watched:
+                page._watching[control] = None
+        if not control._built:
+            control._built = True
+            control._legacy_build_result(control.build())
+        if _overrides(control, "before_update"):
+            control.before_update()
+        wire: dict[str, Any] = {"t": control._get_control_name(), "i": uid, "p": parent_id, "c": []}
+        if at is not None:
+            wire["at"] = str(at)
+        if name is not None:
+            wire["n"] = name
+        wire.update(control._wire_attrs())
+        control._dirty.clear()
+        control._children_dirty = False
+        page._pending.pop(control, None)
+        out.append(wire)
+        child_ids = wire["c"]
+        for child, child_name in control._children():
+            child._parent = control
+            self.serialize(child, uid, child_name, None, out, stale)
+            child_ids.append(child._uid)
+
+    # -- the whole update -------------------------------------------------------------------
+
+    def run(self, roots: Sequence[Control] | None) -> Update:
+        page = self.page
+        for control in list(page._hooked):
+            if _in_scope(control, page, roots) and control._page is page:
+                control.before_update()
+        for control in list(page._watching):
+            if _in_scope(control, page, roots) and control._page is page:
+                self.recheck_watched(control)
+        while True:
+            todo = [c for c in list(page._pending) if self.claim(c, roots)]
+            if not todo:
+                break
+            for control in todo:
+                page._pending.pop(control, None)
+                if control._uid is None or control._uid not in self.tree or control._page is not page:
+                    continue
+                self.send_attrs(control)
+                if control._children_dirty:
+                    self.send_children(control)
+        self.finish()
+        return self.result
+
+    def claim(self, control: Control, roots: Sequence[Control] | None) -> bool:
+        scope = _in_scope(control, self.page, roots)
+        if scope is None and roots is None:
+            # detached from the page: nothing to send; it is unmounted below if it was shown
+            self.page._pending.pop(control, None)
+            control._dirty.clear()
+            return False
+        return bool(scope)
+
+    def finish(self) -> None:
+        page = self.page
+        tree = self.tree
+        for uid in self.removed:
+            if uid in tree:
+                continue
+            control = page._index.pop(uid, None)
+            if control is not None and control._page is page:
+                self.result.unmounted.append(control)
+
+
+def _kept_indexes(old: list[str], keys: list[Any]) -> dict[int, str]:
+    """Indexes of ``keys`` that keep their old child (a longest run of matches), mapped to it."""
+    kept: dict[int, str] = {}
+    start = 0
+    limit = min(len(old), len(keys))
+    while start < limit and old[start] == keys[start]:
+        kept[start] = old[start]
+        start += 1
+    end_old, end_new = len(old), len(keys)
+    while end_old > start and end_new > start and old[end_old - 1] == keys[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+        kept[end_new] = old[end_old]
+    if start < end_old and start < end_new:
+        matcher = difflib.SequenceMatcher(None, old[start:end_old], keys[start:end_new], autojunk=False)
+        for block in matcher.get_matching_blocks():
+            for offset in range(block.size):
+                kept[start + block.b + offset] = old[start + block.a + offset]
+    return kept
+
+
+def compute_update(page: Page, tree: ClientTree, roots: Sequence[Control] | None = None) -> Update:
+    """Messages that bring the client from ``tree`` to the page's current state.
+
+    ``roots=None`` covers the whole page; otherwise only those controls' subtrees.
+    """
+    return _Engine(page, tree).run(roots)
+
+
+def compute_clean(page: Page, tree: ClientTree, control: Control) -> Update:
+    """``control.clean()``: empty its child lists and tell the client with ``cleanControl``."""
+    engine = _Engine(page, tree)
+    for items in (control._lists or {}).values():
+        list.clear(items)
+        if items._alias is not None:
+            items._alias.clear()
+    uid = control._uid
+    if uid is not None and uid in tree:
+        engine.removed.extend(tree.clean([uid]))
+        engine.emit(protocol.clean_controls([uid]))
+        if any(True for _ in control._children()):
+            control._children_changed()  # single-slot children are sent again on the next update
+    engine.finish()
+    return engine.result
+
+
+def render_tree(page: Page) -> dict[str, dict[str, Any]]:
+    """A fresh full render of the page's current model, keyed by id (for checks and tests)."""
+    out: dict[str, dict[str, Any]] = {}
+
+    def visit(control: Control, parent_id: str, name: str | None) -> None:
+        uid = control._uid or "?"
+        wire: dict[str, Any] = {"t": control._get_control_name(), "i": uid, "p": parent_id, "c": []}
+        if name is not None:
+            wire["n"] = name
+        wire.update(control._wire_attrs())
+        out[uid] = wire
+        for child, child_name in control._children():
+            visit(child, uid, child_name)
+            wire["c"].append(child._uid or "?")
+
+    visit(page, "", None)
+    return out

@@ -1,0 +1,619 @@
+"""``Page``: the root control of a session, its views and overlay, and its update entry point.
+
+The page owns the session's update state: the registry of dirty controls, the id counter,
+the ``uid -> control`` index and the snapshot of what the client holds. Sending, waiting for
+client answers and running handlers go through the page's :class:`~flet_core.connection.Connection`,
+which the runtime implements (and an in-memory one for tests).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Coroutine
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from flet_core import protocol
+from flet_core._deprecation import deprecated_twin
+from flet_core._fields import control, prop, slot
+from flet_core.adaptive_control import AdaptiveControl
+from flet_core.client_tree import ClientTree
+from flet_core.control import Control
+from flet_core.control_event import ControlEvent
+from flet_core.diff import Update, compute_clean, compute_update
+from flet_core.errors import FletError, PageDisconnectedException
+from flet_core.page_events import (
+    AppLifecycleStateChangeEvent,
+    KeyboardEvent,
+    LoginEvent,
+    PageEvent,
+    PageMediaData,
+    RouteChangeEvent,
+    ViewPopEvent,
+)
+from flet_core.query_string import QueryString
+from flet_core.view import Offstage, View
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from flet_core.connection import Connection
+
+__all__ = [
+    "AppLifecycleStateChangeEvent",
+    "KeyboardEvent",
+    "LoginEvent",
+    "Page",
+    "PageDisconnectedException",
+    "PageMediaData",
+    "RouteChangeEvent",
+    "ViewPopEvent",
+]
+
+
+class _ViewProxy:
+    """A page property that lives on the page's first (default) view."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, page: Page | None, owner: type) -> Any:
+        if page is None:
+            return self
+        return getattr(page._default_view, self.name)
+
+    def __set__(self, page: Page, value: Any) -> None:
+        setattr(page._default_view, self.name, value)
+
+
+class _OffstageProxy(_ViewProxy):
+    """A page property that lives on the page's offstage control."""
+
+    def __get__(self, page: Page | None, owner: type) -> Any:
+        if page is None:
+            return self
+        return getattr(page._offstage, self.name)
+
+    def __set__(self, page: Page, value: Any) -> None:
+        setattr(page._offstage, self.name, value)
+
+
+@control("page")
+class Page(AdaptiveControl):
+    """One session's page: views, overlay, page attributes, and the client's reported state."""
+
+    _page_events: ClassVar[dict[str, PageEvent]]
+
+    title: str | None = None
+    route: str | None = None
+    theme_mode: Any = None
+    theme: Any = prop(default=None, json=True)
+    dark_theme: Any = prop(default=None, json=True)
+    fonts: dict[str, str] | None = prop(default=None, json=True)
+    rtl: bool | None = None
+    show_semantics_debugger: bool | None = None
+    platform: Any = None
+    # reported by the client at registration and on changes
+    width: float = prop(default=0.0)
+    height: float = prop(default=0.0)
+    pwa: bool = False
+    web: bool = False
+    debug: bool = False
+    platform_brightness: str | None = None
+    media_text: str | None = prop(default=None, wire="media")
+    client_ip: str | None = prop(default=None, wire="clientip")
+    client_user_agent: str | None = prop(default=None, wire="clientuseragent")
+    # desktop window (ignored by the web client)
+    window_width: float | None = None
+    window_height: float | None = None
+    window_top: float | None = None
+    window_left: float | None = None
+    window_min_width: float | None = None
+    window_min_height: float | None = None
+    window_max_width: float | None = None
+    window_max_height: float | None = None
+    window_opacity: float | None = 1.0
+    window_bgcolor: str | None = None
+    window_progress_bar: float | None = None
+    window_maximized: bool | None = False
+    window_minimized: bool | None = False
+    window_full_screen: bool | None = False
+    window_always_on_top: bool | None = False
+    window_prevent_close: bool | None = False
+    window_title_bar_hidden: bool | None = False
+    window_title_bar_buttons_hidden: bool | None = False
+    window_skip_task_bar: bool | None = False
+    window_frameless: bool | None = False
+    window_minimizable: bool | None = True
+    window_maximizable: bool | None = True
+    window_resizable: bool | None = True
+    window_movable: bool | None = True
+    window_focused: bool | None = True
+    window_visible: bool | None = None
+    # children: the views, then the offstage
+    views: list[View] = slot(many=True)
+    _offstage: Offstage = slot()
+
+    # proxies to the default view and to the offstage
+    controls = _ViewProxy("controls")
+    appbar = _ViewProxy("appbar")
+    bottom_appbar = _ViewProxy("bottom_appbar")
+    navigation_bar = _ViewProxy("navigation_bar")
+    drawer = _ViewProxy("drawer")
+    end_drawer = _ViewProxy("end_drawer")
+    floating_action_button = _ViewProxy("floating_action_button")
+    floating_action_button_location = _ViewProxy("floating_action_button_location")
+    horizontal_alignment = _ViewProxy("horizontal_alignment")
+    vertical_alignment = _ViewProxy("vertical_alignment")
+    spacing = _ViewProxy("spacing")
+    padding = _ViewProxy("padding")
+    bgcolor = _ViewProxy("bgcolor")
+    scroll = _ViewProxy("scroll")
+    auto_scroll = _ViewProxy("auto_scroll")
+    on_scroll_interval = _ViewProxy("on_scroll_interval")
+    on_scroll = _ViewProxy("on_scroll")
+    overlay = _OffstageProxy("controls")
+    dialog = _OffstageProxy("dialog")
+    snack_bar = _OffstageProxy("snack_bar")
+    banner = _OffstageProxy("banner")
+    bottom_sheet = _OffstageProxy("bottom_sheet")
+    splash = _OffstageProxy("splash")
+
+    # page events: assigning subscribes (0.21 semantics)
+    on_route_change = PageEvent("route_change", RouteChangeEvent)
+    on_view_pop = PageEvent("view_pop", ViewPopEvent)
+    on_keyboard_event = PageEvent("keyboard_event", KeyboardEvent, flag="onkeyboardevent")
+    on_resize = PageEvent("resize")
+    on_platform_brightness_change = PageEvent("platformBrightnessChange")
+    on_app_lifecycle_state_change = PageEvent("app_lifecycle_state_change", AppLifecycleStateChangeEvent)
+    on_media_change = PageEvent("mediaChange", PageMediaData)
+    on_window_event = PageEvent("window_event")
+    on_connect = PageEvent("connect")
+    on_disconnect = PageEvent("disconnect")
+    on_close = PageEvent("close")
+    on_error = PageEvent("error")
+    on_login = PageEvent("login", LoginEvent)
+    on_logout = PageEvent("logout")
+
+    def __init__(
+        self,
+        conn: Connection | None = None,
+        session_id: str = "",
+        loop: asyncio.AbstractEventLoop | None = None,
+        executor: Any = None,
+    ) -> None:
+        super().__init__()
+        self._connection = conn
+        self._session_id = session_id
+        self._loop = loop
+        self._executor = executor
+        self._lock = threading.RLock()
+        self._pending: dict[Control, None] = {}
+        self._hooked: dict[Control, None] = {}
+        self._watching: dict[Control, None] = {}
+        self._index: dict[str, Control] = {"page": self}
+        self._tree = ClientTree()
+        self._next_id = 1
+        self._last_route: str | None = None
+        self._closed = False
+        self._uid = "page"
+        self._page = self
+        self.query = QueryString(self)
+        self.session: Any = None
+        self.client_storage: Any = None
+        self.pubsub: Any = None
+        self.auth: Any = None
+        self.name = ""
+        self.url = ""
+        self.expires_at: float | None = None
+        self._default_view = View()
+        self.views = [self._default_view]
+        self._offstage = Offstage()
+
+    # -- session-level state ---------------------------------------------------------------
+
+    @property
+    def session_id(self) -> str:
+        return self._session_id
+
+    @property
+    def connection(self) -> Connection | None:
+        return self._connection
+
+    @connection.setter
+    def connection(self, conn: Connection | None) -> None:
+        self._connection = conn
+
+    @property
+    def snapshot(self) -> dict[str, dict[str, Any]]:
+        """What the client holds (the controls of a registration response)."""
+        with self._lock:
+            return self._tree.snapshot()
+
+    @property
+    def index(self) -> dict[str, Control]:
+        return self._index
+
+    @property
+    def media(self) -> PageMediaData | None:
+        return PageMediaData.parse(self.media_text)
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop | None:
+        if self._loop is None and self._connection is not None:
+            return self._connection.loop
+        return self._loop
+
+    @property
+    def executor(self) -> Any:
+        if self._executor is None and self._connection is not None:
+            return self._connection.executor
+        return self._executor
+
+    def get_next_control_id(self) -> str:
+        return self._next_uid()
+
+    def _next_uid(self) -> str:
+        uid = f"_{self._next_id}"
+        self._next_id += 1
+        return uid
+
+    def get_control(self, id: str) -> Control | None:  # noqa: A002  # 0.21 parameter name
+        return self._index.get(id)
+
+    def _connection_for_calls(self) -> Connection:
+        if self._connection is None or self._closed:
+            raise PageDisconnectedException("Page is disconnected")
+        return self._connection
+
+    # -- updates ----------------------------------------------------------------------------
+
+    def update(self, *controls: Control) -> None:
+        """Send what changed: on the whole page, or only in the given controls' subtrees."""
+        if self._closed:
+            raise PageDisconnectedException("Page is disconnected")
+        with self._lock:
+            update = compute_update(self, self._tree, controls or None)
+            if update.messages:
+                self._send(protocol.batch(update.messages))
+        self._run_hooks(update)
+
+    def _clean(self, control: Control) -> None:
+        with self._lock:
+            update = compute_clean(self, self._tree, control)
+            for message in update.messages:
+                self._send(message)
+        self._run_hooks(update)
+
+    def _send(self, message: dict[str, Any]) -> None:
+        if self._connection is not None:
+            self._connection.send(protocol.encode(message))
+
+    def _run_hooks(self, update: Update) -> None:
+        for gone in update.unmounted:
+            gone.will_unmount()
+            self._forget(gone)
+        for added in update.mounted:
+            if added._page is self:
+                added.did_mount()
+
+    def _forget(self, control: Control) -> None:
+        control._page = None
+        self._pending.pop(control, None)
+        self._hooked.pop(control, None)
+        self._watching.pop(control, None)
+
+    def _set_flag(self, wire: str, on: bool) -> None:
+        self._set_attr(wire, True if on else None)
+
+    def add(self, *controls: Control) -> None:
+        self.controls.extend(controls)
+        self.update()
+
+    def insert(self, at: int, *controls: Control) -> None:
+        for offset, item in enumerate(controls):
+            self.controls.insert(at + offset, item)
+        self.update()
+
+    def remove(self, *controls: Control) -> None:
+        for item in controls:
+            self.controls.remove(item)
+        self.update()
+
+    def remove_at(self, index: int) -> None:
+        self.controls.pop(index)
+        self.update()
+
+    def clean(self) -> None:
+        """Remove the default view's controls (and only those)."""
+        self.controls.clear()
+        self.update()
+
+    def error(self, message: str = "") -> None:
+        """Show the client an error screen with ``message``."""
+        self._send(protocol.session_crashed(message))
+
+    def go(self, route: str, skip_route_change_event: bool = False, **kwargs: Any) -> None:
+        """Navigate: set the route (``kwargs`` become the query), run route handlers, update."""
+        if kwargs:
+            route = route + self.query.post(kwargs)
+        self.route = route
+        self.query()
+        if not skip_route_change_event:
+            self._last_route = route
+            event = RouteChangeEvent(route)
+            event.control, event.page = self, self
+            for handler in self.on_route_change:
+                self._dispatch(handler, event)
+        self.update()
+
+    # -- dialogs, sheets and drawers --------------------------------------------------------
+
+    def _show(self, name: str, item: Control) -> None:
+        setattr(self._offstage, name, item)
+        item.open = True  # type: ignore[attr-defined]  # dialogs, sheets and bars have `open`
+        self.update()
+
+    def _close(self, name: str) -> None:
+        item = getattr(self._offstage, name)
+        if item is not None:
+            item.open = False
+            self.update()
+
+    def show_dialog(self, dialog: Control) -> None:
+        self._show("dialog", dialog)
+
+    def close_dialog(self) -> None:
+        self._close("dialog")
+
+    def show_snack_bar(self, snack_bar: Control) -> None:
+        self._show("snack_bar", snack_bar)
+
+    def show_banner(self, banner: Control) -> None:
+        self._show("banner", banner)
+
+    def close_banner(self) -> None:
+        self._close("banner")
+
+    def show_bottom_sheet(self, bottom_sheet: Control) -> None:
+        self._show("bottom_sheet", bottom_sheet)
+
+    def close_bottom_sheet(self) -> None:
+        self._close("bottom_sheet")
+
+    def show_drawer(self, drawer: Control) -> None:
+        self.drawer = drawer
+        drawer.open = True  # type: ignore[attr-defined]  # navigation drawers have `open`
+        self.update()
+
+    def close_drawer(self) -> None:
+        if self.drawer is not None:
+            self.drawer.open = False
+            self.update()
+
+    def show_end_drawer(self, end_drawer: Control) -> None:
+        self.end_drawer = end_drawer
+        end_drawer.open = True  # type: ignore[attr-defined]  # navigation drawers have `open`
+        self.update()
+
+    def close_end_drawer(self) -> None:
+        if self.end_drawer is not None:
+            self.end_drawer.open = False
+            self.update()
+
+    def scroll_to(
+        self,
+        offset: float | None = None,
+        delta: float | None = None,
+        key: str | None = None,
+        duration: int | None = None,
+        curve: Any = None,
+    ) -> None:
+        self._default_view.scroll_to(offset=offset, delta=delta, key=key, duration=duration, curve=curve)
+
+    # -- window (desktop clients) -----------------------------------------------------------
+
+    def window_center(self) -> None:
+        self._set_attr("windowcenter", str(time.time()))
+        self.update()
+
+    def window_close(self) -> None:
+        self._set_attr("windowclose", str(time.time()))
+        self.update()
+
+    def window_destroy(self) -> None:
+        self._set_attr("windowdestroy", "true")
+        self.update()
+        self._values.pop("@windowdestroy", None)  # so the next call is sent again
+
+    def window_to_front(self) -> None:
+        self._invoke("windowToFront")
+
+    # -- client methods ---------------------------------------------------------------------
+
+    def _invoke(
+        self, name: str, arguments: dict[str, str] | None = None, *, wait: bool = False, timeout: float | None = 5
+    ) -> str | None:
+        return self._connection_for_calls().invoke_method("", name, arguments, wait, timeout)
+
+    async def _invoke_async(
+        self, name: str, arguments: dict[str, str] | None = None, *, timeout: float | None = 5
+    ) -> str | None:
+        return await self._connection_for_calls().invoke_method_async("", name, arguments, True, timeout)
+
+    def launch_url(
+        self,
+        url: str,
+        web_window_name: str | None = None,
+        web_popup_window: bool | None = False,
+        window_width: int | None = None,
+        window_height: int | None = None,
+    ) -> None:
+        """Open ``url`` in the browser (a named tab or a centred popup on the web)."""
+        arguments = {"url": url}
+        if web_window_name:
+            arguments["web_window_name"] = web_window_name
+        if web_popup_window:
+            arguments["web_popup_window"] = str(bool(web_popup_window))
+        if window_width is not None:
+            arguments["window_width"] = str(window_width)
+        if window_height is not None:
+            arguments["window_height"] = str(window_height)
+        self._invoke("launchUrl", arguments)
+
+    def can_launch_url(self, url: str) -> bool:
+        return self._invoke("canLaunchUrl", {"url": url}, wait=True) == "true"
+
+    async def can_launch_url_async(self, url: str) -> bool:
+        return await self._invoke_async("canLaunchUrl", {"url": url}) == "true"
+
+    def close_in_app_web_view(self) -> None:
+        self._invoke("closeInAppWebView")
+
+    def set_clipboard(self, value: str, wait_timeout: float | None = 10) -> None:
+        del wait_timeout  # the client never answers setClipboard
+        self._invoke("setClipboard", {"data": value})
+
+    def get_clipboard(self, wait_timeout: float | None = 10) -> str | None:
+        return self._invoke("getClipboard", wait=True, timeout=wait_timeout)
+
+    async def get_clipboard_async(self, wait_timeout: float | None = 10) -> str | None:
+        return await self._invoke_async("getClipboard", timeout=wait_timeout)
+
+    def get_upload_url(self, file_name: str, expires: int) -> str:
+        """A signed URL the file picker uploads ``file_name`` to, valid for ``expires`` seconds."""
+        return self._connection_for_calls().get_upload_url(file_name, expires)
+
+    # -- background work ----------------------------------------------------------------------
+
+    def run_task(
+        self, handler: Callable[..., Coroutine[Any, Any, Any]], *args: Any, **kwargs: Any
+    ) -> Future[Any]:
+        """Run ``handler(*args)`` (an ``async def`` function) as a task on the page's loop."""
+        return self._connection_for_calls().run_task(handler, *args, **kwargs)
+
+    def run_thread(self, handler: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        """Run ``handler(*args)`` in the page's thread pool."""
+        self._connection_for_calls().run_thread(handler, *args, **kwargs)
+
+    # -- what the client sends --------------------------------------------------------------
+
+    def apply_client_details(self, attrs: dict[str, str]) -> None:
+        """Store what the client reported at registration (no dirty marks, no echo)."""
+        self.apply_client_props([{"i": "page", **attrs}])
+        self.query()
+
+    def apply_client_props(self, props: list[dict[str, str]]) -> None:
+        """``updateControlProps`` from the client: update the model and the snapshot, silently."""
+        with self._lock:
+            for item in props:
+                target = self._index.get(item.get("i", ""))
+                if target is None:
+                    continue
+                for wire, text in item.items():
+                    if wire != "i":
+                        target._apply_client_attr(wire, text)
+                self._tree.update([item])
+
+    def resolve_event(self, target: str, name: str, data: str) -> list[tuple[Callable[..., Any], ControlEvent]]:
+        """The handlers to run for a client event, each with its event object."""
+        if target == "page":
+            return self._page_event(name, data)
+        control = self._index.get(target)
+        if control is None:
+            return []
+        handler = control._handlers.get(name)
+        if handler is None:
+            return []
+        field = type(control)._field_table.events.get(name)
+        event_class = field.event_class if field is not None and field.event_class is not None else ControlEvent
+        return [(handler, event_class.from_wire(target, name, data, control, self))]
+
+    def _page_event(self, name: str, data: str) -> list[tuple[Callable[..., Any], ControlEvent]]:
+        descriptor = type(self)._page_events.get(name)
+        if descriptor is None:
+            return []
+        event: ControlEvent
+        if name == "route_change":
+            if data == self._last_route:
+                return []  # the client's echo of a route the server set
+            self._last_route = data
+            with self._lock:
+                self._values["route"] = data
+                self._tree.update([{"i": "page", "route": data}])
+            self.query()
+            event = RouteChangeEvent(data)
+        elif name == "view_pop":
+            view = next((v for v in self.views if v.route == data), None) or self._index.get(data)
+            event = ViewPopEvent(view)
+        elif name == "login":
+            raw = ControlEvent.json_data(data)
+            event = LoginEvent(str(raw.get("error") or ""), str(raw.get("error_description") or ""))
+        else:
+            event = descriptor.event_class.from_wire("page", name, data, self, self)
+        event.target, event.name, event.data = "page", name, data
+        event.control, event.page = self, self
+        return [(handler, event) for handler in descriptor.handlers(self)]
+
+    def dispatch_event(self, target: str, name: str, data: str) -> None:
+        """Resolve a client event and hand each handler to the connection to run."""
+        for handler, event in self.resolve_event(target, name, data):
+            self._dispatch(handler, event)
+
+    def _dispatch(self, handler: Callable[..., Any], event: ControlEvent) -> None:
+        if self._connection is None:
+            raise FletError("this page has no connection to run handlers on")
+        self._connection.dispatch(handler, event)
+
+    def close(self) -> None:
+        """End the page: every control gets will_unmount, on_close runs, nothing more is sent."""
+        if self._closed:
+            return
+        with self._lock:
+            controls = [c for c in self._index.values() if c is not self]
+            self._index = {"page": self}
+            self._pending.clear()
+            self._hooked.clear()
+            self._watching.clear()
+        for gone in controls:
+            gone.will_unmount()
+            gone._page = None
+        for handler, event in self._page_event("close", ""):
+            self._dispatch(handler, event)
+        self._closed = True
+
+    # -- deprecated async twins of 0.21 ------------------------------------------------------
+
+    update_async = deprecated_twin(update)
+    add_async = deprecated_twin(add)
+    insert_async = deprecated_twin(insert)
+    remove_async = deprecated_twin(remove)
+    remove_at_async = deprecated_twin(remove_at)
+    clean_async = deprecated_twin(clean)
+    error_async = deprecated_twin(error)
+    go_async = deprecated_twin(go)
+    get_upload_url_async = deprecated_twin(get_upload_url)
+    set_clipboard_async = deprecated_twin(set_clipboard)
+    launch_url_async = deprecated_twin(launch_url)
+    close_in_app_web_view_async = deprecated_twin(close_in_app_web_view)
+    window_to_front_async = deprecated_twin(window_to_front)
+    scroll_to_async = deprecated_twin(scroll_to)
+    show_snack_bar_async = deprecated_twin(show_snack_bar)
+    show_dialog_async = deprecated_twin(show_dialog)
+    close_dialog_async = deprecated_twin(close_dialog)
+    show_banner_async = deprecated_twin(show_banner)
+    close_banner_async = deprecated_twin(close_banner)
+    show_bottom_sheet_async = deprecated_twin(show_bottom_sheet)
+    close_bottom_sheet_async = deprecated_twin(close_bottom_sheet)
+    show_drawer_async = deprecated_twin(show_drawer)
+    close_drawer_async = deprecated_twin(close_drawer)
+    show_end_drawer_async = deprecated_twin(show_end_drawer)
+    close_end_drawer_async = deprecated_twin(close_end_drawer)
+    window_destroy_async = deprecated_twin(window_destroy)
+    window_center_async = deprecated_twin(window_center)
+    window_close_async = deprecated_twin(window_close)
+
+
+Page._page_events = {d.event: d for d in vars(Page).values() if isinstance(d, PageEvent)}
+

@@ -1,0 +1,251 @@
+"""The wire protocol of the Flet 0.21.2 web client: message shapes and JSON framing.
+
+Every frame is one JSON object ``{"action": ..., "payload": ...}``. This module is the only
+place that knows action names, payload keys and how frames are written and read.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Final
+
+from flet_core.encoding import dumps
+from flet_core.errors import ProtocolError
+
+__all__ = [
+    "ADD_PAGE_CONTROLS",
+    "APP_BECOME_ACTIVE",
+    "APP_BECOME_INACTIVE",
+    "CLEAN_CONTROL",
+    "INVOKE_METHOD",
+    "PAGE_CONTROLS_BATCH",
+    "PAGE_EVENT_FROM_WEB",
+    "REGISTER_WEB_CLIENT",
+    "REMOVE_CONTROL",
+    "SESSION_CRASHED",
+    "UPDATE_CONTROL_PROPS",
+    "ClientMessage",
+    "PageEvent",
+    "RegisterRequest",
+    "UpdateProps",
+    "add_controls",
+    "app_become_active",
+    "app_become_inactive",
+    "batch",
+    "clean_controls",
+    "decode_client_frame",
+    "encode",
+    "invoke_method",
+    "register_response",
+    "remove_controls",
+    "session_crashed",
+    "update_props",
+]
+
+REGISTER_WEB_CLIENT: Final = "registerWebClient"
+PAGE_EVENT_FROM_WEB: Final = "pageEventFromWeb"
+UPDATE_CONTROL_PROPS: Final = "updateControlProps"
+ADD_PAGE_CONTROLS: Final = "addPageControls"
+REMOVE_CONTROL: Final = "removeControl"
+CLEAN_CONTROL: Final = "cleanControl"
+PAGE_CONTROLS_BATCH: Final = "pageControlsBatch"
+INVOKE_METHOD: Final = "invokeMethod"
+SESSION_CRASHED: Final = "sessionCrashed"
+APP_BECOME_ACTIVE: Final = "appBecomeActive"
+APP_BECOME_INACTIVE: Final = "appBecomeInactive"
+
+Message = dict[str, Any]
+
+
+def encode(message: Message) -> str:
+    """Write one message as a compact JSON text frame."""
+    return dumps(message)
+
+
+# -- server -> client ------------------------------------------------------------------------
+
+
+def _message(action: str, payload: Any) -> Message:
+    return {"action": action, "payload": payload}
+
+
+def register_response(
+    session_id: str | None, controls: dict[str, dict[str, Any]] | None, *, error: str = "", app_inactive: bool = False
+) -> Message:
+    """The answer to ``registerWebClient``: the session id and the whole control tree."""
+    session = None if session_id is None else {"id": session_id, "controls": controls or {}}
+    return _message(REGISTER_WEB_CLIENT, {"session": session, "appInactive": app_inactive, "error": error})
+
+
+def update_props(props: list[dict[str, str]]) -> Message:
+    """Attribute changes: each item has ``i`` (the control id) and wire attrs as strings."""
+    return _message(UPDATE_CONTROL_PROPS, {"props": props})
+
+
+def add_controls(controls: list[dict[str, Any]]) -> Message:
+    """Add controls (a subtree in pre-order; the first one's ``p`` is the insertion parent)."""
+    return _message(ADD_PAGE_CONTROLS, {"controls": controls, "trimIDs": []})
+
+
+def remove_controls(ids: list[str]) -> Message:
+    return _message(REMOVE_CONTROL, {"ids": ids})
+
+
+def clean_controls(ids: list[str]) -> Message:
+    return _message(CLEAN_CONTROL, {"ids": ids})
+
+
+def batch(messages: list[Message]) -> Message:
+    """Several tree messages applied at once by the client (add, update, remove, clean only)."""
+    return _message(PAGE_CONTROLS_BATCH, messages)
+
+
+def invoke_method(method_id: str, method_name: str, control_id: str, arguments: dict[str, str] | None) -> Message:
+    return _message(
+        INVOKE_METHOD,
+        {"methodId": method_id, "methodName": method_name, "controlId": control_id, "arguments": arguments},
+    )
+
+
+def session_crashed(message: str) -> Message:
+    return _message(SESSION_CRASHED, {"message": message})
+
+
+def app_become_inactive(message: str) -> Message:
+    return _message(APP_BECOME_INACTIVE, {"message": message})
+
+
+def app_become_active() -> Message:
+    return _message(APP_BECOME_ACTIVE, {})
+
+
+# -- client -> server ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRequest:
+    """``registerWebClient`` from the client; every value is text, as the client sends it."""
+
+    page_name: str = ""
+    page_route: str = "/"
+    page_width: str = ""
+    page_height: str = ""
+    window_width: str = ""
+    window_height: str = ""
+    window_top: str = ""
+    window_left: str = ""
+    is_pwa: str = "false"
+    is_web: str = "true"
+    is_debug: str = "false"
+    platform: str = ""
+    platform_brightness: str = ""
+    media: str = ""
+    session_id: str = ""
+
+    def page_attrs(self) -> dict[str, str]:
+        """The page attributes a registration sets, by their (lowercase) wire names."""
+        return {
+            "route": self.page_route,
+            "pwa": self.is_pwa,
+            "web": self.is_web,
+            "debug": self.is_debug,
+            "platform": self.platform,
+            "platformbrightness": self.platform_brightness,
+            "media": self.media,
+            "width": self.page_width,
+            "height": self.page_height,
+            "windowwidth": self.window_width,
+            "windowheight": self.window_height,
+            "windowtop": self.window_top,
+            "windowleft": self.window_left,
+        }
+
+
+_REGISTER_KEYS: Final = {
+    "pageName": "page_name",
+    "pageRoute": "page_route",
+    "pageWidth": "page_width",
+    "pageHeight": "page_height",
+    "windowWidth": "window_width",
+    "windowHeight": "window_height",
+    "windowTop": "window_top",
+    "windowLeft": "window_left",
+    "isPWA": "is_pwa",
+    "isWeb": "is_web",
+    "isDebug": "is_debug",
+    "platform": "platform",
+    "platformBrightness": "platform_brightness",
+    "media": "media",
+    "sessionId": "session_id",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PageEvent:
+    """``pageEventFromWeb``: an event on a control id (or ``"page"``)."""
+
+    target: str
+    name: str
+    data: str
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateProps:
+    """``updateControlProps`` from the client: values it changed itself."""
+
+    props: list[dict[str, str]]
+
+
+ClientMessage = RegisterRequest | PageEvent | UpdateProps
+
+
+def _text(payload: dict[str, Any], key: str, *, default: str | None = None) -> str:
+    value = payload.get(key, default)
+    if value is None:
+        if default is not None:
+            return default
+        raise ProtocolError(f"missing {key!r}")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if not isinstance(value, str):
+        raise ProtocolError(f"{key!r} must be a string, got {type(value).__name__}")
+    return value
+
+
+def decode_client_frame(text: str | bytes) -> ClientMessage:
+    """Parse one frame from the client; raises ProtocolError for anything malformed or unknown."""
+    try:
+        message = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ProtocolError(f"frame is not JSON: {error}") from None
+    if not isinstance(message, dict):
+        raise ProtocolError("frame is not a JSON object")
+    action = message.get("action")
+    payload = message.get("payload")
+    if not isinstance(payload, dict):
+        raise ProtocolError(f"{action!r} payload must be an object")
+    if action == PAGE_EVENT_FROM_WEB:
+        return PageEvent(
+            target=_text(payload, "eventTarget"),
+            name=_text(payload, "eventName"),
+            data=_text(payload, "eventData", default=""),
+        )
+    if action == UPDATE_CONTROL_PROPS:
+        props = payload.get("props")
+        if not isinstance(props, list):
+            raise ProtocolError("updateControlProps needs a 'props' list")
+        clean: list[dict[str, str]] = []
+        for item in props:
+            if not isinstance(item, dict) or not isinstance(item.get("i"), str):
+                raise ProtocolError("each updateControlProps item needs a string 'i'")
+            clean.append({str(k).lower() if k != "i" else "i": _text(item, k, default="") for k in item})
+        return UpdateProps(clean)
+    if action == REGISTER_WEB_CLIENT:
+        values = {attr: _text(payload, key, default="") for key, attr in _REGISTER_KEYS.items()}
+        if not values["page_route"]:
+            values["page_route"] = "/"
+        return RegisterRequest(**values)
+    raise ProtocolError(f"unknown action {action!r}")

@@ -1,0 +1,69 @@
+"""``View``, one route page of the navigator, and ``Offstage``, the page's overlay holder."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flet_core._fields import control, prop, slot
+from flet_core.adaptive_control import AdaptiveControl
+from flet_core.control import Control
+from flet_core.scrollable_control import ScrollableControl
+
+__all__ = ["Offstage", "View"]
+
+
+@control(
+    "view",
+    positional=(
+        "route",
+        "controls",
+        "appbar",
+        "bottom_appbar",
+        "floating_action_button",
+        "floating_action_button_location",
+        "navigation_bar",
+        "drawer",
+        "end_drawer",
+        "vertical_alignment",
+        "horizontal_alignment",
+        "spacing",
+        "padding",
+        "bgcolor",
+        "scroll",
+        "auto_scroll",
+        "fullscreen_dialog",
+        "on_scroll_interval",
+        "on_scroll",
+        "adaptive",
+    ),
+)
+class View(ScrollableControl, AdaptiveControl):
+    """A page of the navigator; the client tells its bars apart by their type, not by a name."""
+
+    route: str | None = prop(default=None, kw_only=False)
+    appbar: Control | None = slot()
+    bottom_appbar: Control | None = slot()
+    floating_action_button: Control | None = slot()
+    navigation_bar: Control | None = slot()
+    drawer: Control | None = slot(n="start")
+    end_drawer: Control | None = slot(n="end")
+    controls: list[Control] = slot(many=True)
+    floating_action_button_location: Any = None
+    vertical_alignment: Any = None
+    horizontal_alignment: Any = None
+    spacing: int | float | None = None
+    padding: Any = prop(default=None, json=True)
+    bgcolor: str | None = None
+    fullscreen_dialog: bool | None = False
+
+
+@control("offstage")
+class Offstage(Control):
+    """Holds the overlay and the page's dialog, snack bar, banner, bottom sheet and splash."""
+
+    controls: list[Control] = slot(many=True)
+    splash: Control | None = slot()
+    dialog: Control | None = slot()
+    snack_bar: Control | None = slot()
+    banner: Control | None = slot()
+    bottom_sheet: Control | None = slot()
