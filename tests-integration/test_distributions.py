@@ -64,9 +64,7 @@ def test_web_assets_wheel_carries_the_client_license_and_notice(dist: Path) -> N
 
 
 @pytest.mark.parametrize("package", PACKAGES)
-def test_wheel_from_sdist_equals_wheel_from_source_tree(
-    dist: Path, package: str, tmp_path: Path
-) -> None:
+def test_wheel_from_sdist_equals_wheel_from_source_tree(dist: Path, package: str, tmp_path: Path) -> None:
     command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation"]
     command += ["--quiet", "--wheel-dir", str(tmp_path), str(ROOT / "packages" / package)]
     subprocess.run(command, check=True)
@@ -95,16 +93,14 @@ def test_installing_flet_pulls_its_three_siblings(user_env: Path) -> None:
         assert f"{package}=={VERSION}" in listing
     assert not any(line.startswith("flet-fastapi==") for line in listing)
 
-    script = "import flet, flet_core, flet_runtime, flet_web_assets; print(flet_web_assets.web_root())"
+    script = "import flet, flet_core, flet_runtime, flet_web_assets as w; print(w.web_root())"
     result = run_in(user_env, "-c", script)
     assert result.returncode == 0, result.stderr
     assert (Path(result.stdout.strip()) / "index.html").is_file()
 
 
 def test_flet_command_is_installed(user_env: Path) -> None:
-    result = subprocess.run(
-        [str(user_env.parent / "flet"), "--version"], capture_output=True, text=True, check=False
-    )
+    result = subprocess.run([str(user_env.parent / "flet"), "--version"], capture_output=True, text=True, check=False)
     assert (result.returncode, result.stdout.strip()) == (0, VERSION)
 
 

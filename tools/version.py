@@ -46,9 +46,7 @@ def read_version(root: Path) -> str:
 
 def literal_files(package: Package) -> list[Path]:
     """Return the package's source files that may hold a version string literal."""
-    return sorted(package.path.glob("src/*/__init__.py")) + sorted(
-        package.path.glob("src/*/version.py")
-    )
+    return sorted(package.path.glob("src/*/__init__.py")) + sorted(package.path.glob("src/*/version.py"))
 
 
 def find_problems(root: Path) -> Iterator[Problem]:
@@ -130,7 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     problems = list(find_problems(root))
     version = read_version(root)
     if options.expect is not None and options.expect != version:
-        problems.insert(0, Problem(root / "VERSION", f"version is {version!r}, expected {options.expect!r}"))
+        message = f"version is {version!r}, expected {options.expect!r}"
+        problems.insert(0, Problem(root / "VERSION", message))
     for problem in problems:
         print(f"{problem.path.relative_to(root)}: {problem.message}", file=sys.stderr)
     if problems:

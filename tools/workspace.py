@@ -87,10 +87,8 @@ class Package:
 
 def load_packages(root: Path = ROOT) -> list[Package]:
     """Return every package under root/packages, each after the siblings it requires."""
-    found = {
-        package.name: package
-        for package in map(Package.load, sorted(p.parent for p in root.glob("packages/*/pyproject.toml")))
-    }
+    folders = sorted(path.parent for path in root.glob("packages/*/pyproject.toml"))
+    found = {package.name: package for package in map(Package.load, folders)}
     ordered: list[Package] = []
 
     def visit(package: Package, chain: tuple[str, ...]) -> None:

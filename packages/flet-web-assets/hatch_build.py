@@ -143,9 +143,7 @@ def _download_with_pip(dest: Path) -> Path:
 def _download_from_index(dest: Path) -> Path:
     index = os.environ.get("PIP_INDEX_URL", DEFAULT_INDEX).rstrip("/")
     project_url = f"{index}/{CLIENT_PROJECT}/"
-    request = urllib.request.Request(
-        project_url, headers={"Accept": "application/vnd.pypi.simple.v1+json"}
-    )
+    request = urllib.request.Request(project_url, headers={"Accept": "application/vnd.pypi.simple.v1+json"})
     with urllib.request.urlopen(request, timeout=60) as response:
         listing = json.load(response)
     urls = [f["url"] for f in listing["files"] if f["filename"] == CLIENT_WHEEL]

@@ -16,13 +16,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PACKAGE_DIR = REPO_ROOT / "packages" / "flet-core" / "src" / "flet_core"
 DEFAULT_SPEC_DIR = REPO_ROOT.parent / "shared" / "spec"
-LINE_LENGTH = 100
 
 _HEADER = '''\
 """{summary}
@@ -82,12 +82,18 @@ def _quote(value: str) -> str:
     return f'"{escaped}"'
 
 
-def render(module: str, pairs: list[tuple[str, str]]) -> str:
+def line_length() -> int:
+    """The repository's ruff line length, so long lines are wrapped exactly as ruff would."""
+    config = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return int(config.get("tool", {}).get("ruff", {}).get("line-length", 88))
+
+
+def render(module: str, pairs: list[tuple[str, str]], max_length: int) -> str:
     """The full text of one constant module."""
     lines = [_HEADER.format(summary=_SUMMARIES[module])]
     for name, value in pairs:
         line = f"{name}: Final = {_quote(value)}"
-        if len(line) > LINE_LENGTH:
+        if len(line) > max_length:
             # Wrapped the way ruff format would, so the output is already formatted.
             line = f"{name}: Final = (\n    {_quote(value)}\n)"
         lines.append(line)
@@ -104,7 +110,8 @@ def build(spec_dir: Path) -> dict[Path, str]:
         "cupertino_icons": read_pairs(spec_dir / "cupertino_icons.txt"),
         **split_colors(read_pairs(spec_dir / "colors.txt")),
     }
-    return {PACKAGE_DIR / f"{name}.py": render(name, pairs) for name, pairs in sources.items()}
+    max_length = line_length()
+    return {PACKAGE_DIR / f"{name}.py": render(name, pairs, max_length) for name, pairs in sources.items()}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -99,9 +99,7 @@ def test_set_rewrites_every_place_and_check_then_passes(repo: Path) -> None:
     assert '"flet-web-assets==1.2.3rc1"' in flet
     assert '"uvicorn[standard]' in flet  # third-party requirements are left alone
     assert '"1.2.3rc1"' in (repo / "packages/flet/src/flet/version.py").read_text()
-    assert current_version() not in "".join(
-        path.read_text() for path in repo.rglob("*") if path.is_file()
-    )
+    assert current_version() not in "".join(path.read_text() for path in repo.rglob("*") if path.is_file())
     assert run_tool(repo, "check").returncode == 0
     assert run_tool(repo, "show").stdout == "1.2.3rc1\n"
 

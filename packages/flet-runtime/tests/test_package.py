@@ -9,7 +9,8 @@ import flet_runtime
 
 
 def requirement_names(distribution: str) -> set[str]:
-    return {re.split(r"[\s\[<>=!~;]", text, maxsplit=1)[0] for text in metadata.requires(distribution) or []}
+    texts = metadata.requires(distribution) or []
+    return {re.split(r"[\s\[<>=!~;]", text, maxsplit=1)[0] for text in texts}
 
 
 def test_version_matches_the_installed_distribution() -> None:
@@ -21,6 +22,4 @@ def test_requires_flet_core_at_exactly_its_own_version() -> None:
 
 
 def test_depends_on_no_web_framework_and_nothing_above_it() -> None:
-    assert requirement_names("flet-runtime").isdisjoint(
-        {"fastapi", "starlette", "uvicorn", "flet", "flet-fastapi"}
-    )
+    assert requirement_names("flet-runtime").isdisjoint({"fastapi", "starlette", "uvicorn", "flet", "flet-fastapi"})

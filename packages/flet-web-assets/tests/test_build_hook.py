@@ -126,9 +126,7 @@ def test_a_failed_download_says_how_to_build_offline(
     assert "FLET_WEB_ASSETS_WHEEL" in message
 
 
-def test_an_offline_copy_is_verified_too(
-    hook: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_offline_copy_is_verified_too(hook: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     local = tmp_path / hook.CLIENT_WHEEL
     sha = make_wheel(local, CLIENT_FILES)
     monkeypatch.setenv("FLET_WEB_ASSETS_WHEEL", str(local))

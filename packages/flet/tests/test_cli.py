@@ -21,9 +21,7 @@ def test_version_option_prints_the_version(capsys: pytest.CaptureFixture[str]) -
 
 
 @pytest.mark.parametrize("command", ["run", "pack", "publish", "create"])
-def test_commands_not_written_yet_exit_2_and_say_so(
-    command: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_commands_not_written_yet_exit_2_and_say_so(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main([command, "app.py"]) == 2
     error = capsys.readouterr().err
     assert repr(command) in error

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from importlib import metadata
 
-import flet_core
-
 import flet
 import flet as ft
 import flet.fastapi
+import flet_core
 
 
 def test_version_matches_the_installed_distribution() -> None:

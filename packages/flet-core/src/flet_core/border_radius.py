@@ -45,10 +45,6 @@ def vertical(top: float = 0, bottom: float = 0) -> BorderRadius:
     return BorderRadius(top_left=top, top_right=top, bottom_left=bottom, bottom_right=bottom)
 
 
-def only(
-    top_left: float = 0, top_right: float = 0, bottom_left: float = 0, bottom_right: float = 0
-) -> BorderRadius:
+def only(top_left: float = 0, top_right: float = 0, bottom_left: float = 0, bottom_right: float = 0) -> BorderRadius:
     """Radius on the named corners only; the others stay square."""
-    return BorderRadius(
-        top_left=top_left, top_right=top_right, bottom_left=bottom_left, bottom_right=bottom_right
-    )
+    return BorderRadius(top_left=top_left, top_right=top_right, bottom_left=bottom_left, bottom_right=bottom_right)

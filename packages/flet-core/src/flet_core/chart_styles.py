@@ -47,10 +47,7 @@ class ChartPointShape:
 
     def __post_init__(self) -> None:
         if type(self) is ChartPointShape:
-            raise TypeError(
-                "ChartPointShape is abstract; use ChartCirclePoint, ChartSquarePoint "
-                "or ChartCrossPoint"
-            )
+            raise TypeError("ChartPointShape is abstract; use ChartCirclePoint, ChartSquarePoint or ChartCrossPoint")
 
 
 @dataclass

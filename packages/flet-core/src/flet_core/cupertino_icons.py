@@ -1002,12 +1002,8 @@ RECORDINGTAPE: Final = "cupertino_recordingtape"
 RECTANGLE: Final = "cupertino_rectangle"
 RECTANGLE_3_OFFGRID: Final = "cupertino_rectangle_3_offgrid"
 RECTANGLE_3_OFFGRID_FILL: Final = "cupertino_rectangle_3_offgrid_fill"
-RECTANGLE_ARROW_UP_RIGHT_ARROW_DOWN_LEFT: Final = (
-    "cupertino_rectangle_arrow_up_right_arrow_down_left"
-)
-RECTANGLE_ARROW_UP_RIGHT_ARROW_DOWN_LEFT_SLASH: Final = (
-    "cupertino_rectangle_arrow_up_right_arrow_down_left_slash"
-)
+RECTANGLE_ARROW_UP_RIGHT_ARROW_DOWN_LEFT: Final = "cupertino_rectangle_arrow_up_right_arrow_down_left"
+RECTANGLE_ARROW_UP_RIGHT_ARROW_DOWN_LEFT_SLASH: Final = "cupertino_rectangle_arrow_up_right_arrow_down_left_slash"
 RECTANGLE_BADGE_CHECKMARK: Final = "cupertino_rectangle_badge_checkmark"
 RECTANGLE_BADGE_XMARK: Final = "cupertino_rectangle_badge_xmark"
 RECTANGLE_COMPRESS_VERTICAL: Final = "cupertino_rectangle_compress_vertical"

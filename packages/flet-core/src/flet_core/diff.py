@@ -80,10 +80,14 @@ class _Engine:
         self.props.append(item)
 
     def emit_remove(self, ids: list[str]) -> None:
-        ids = [i for i in ids if i in self.tree]
-        if ids:
-            self.removed.extend(self.tree.remove(ids))
-            self.emit(protocol.remove_controls(ids))
+        # one at a time, as the client applies them: a descendant of an earlier id is gone already
+        sent: list[str] = []
+        for control_id in ids:
+            if control_id in self.tree:
+                self.removed.extend(self.tree.remove([control_id]))
+                sent.append(control_id)
+        if sent:
+            self.emit(protocol.remove_controls(sent))
 
     # -- attributes -------------------------------------------------------------------------
 

@@ -71,7 +71,7 @@ def to_jsonable(value: Any) -> Any:
         return value
     wire = getattr(value, "__wire__", None)
     if wire is not None and not isinstance(value, type):
-        return to_jsonable(wire())
+        return _keep_nulls(wire())
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
         for field in dataclasses.fields(value):
@@ -86,6 +86,13 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     raise TypeError(f"cannot encode {value!r} ({type(value).__name__}) for the wire")
+
+
+def _keep_nulls(data: Any) -> Any:
+    """A type's own wire shape: explicit ``None`` members stay (``border.only`` sends nulls)."""
+    if isinstance(data, Mapping):
+        return {_key(k): None if v is None else to_jsonable(v) for k, v in data.items()}
+    return to_jsonable(data)
 
 
 def _key(key: Any) -> str:

@@ -38,9 +38,7 @@ class Gradient:
 
     def __post_init__(self) -> None:
         if type(self) is Gradient:
-            raise TypeError(
-                "Gradient is abstract; use LinearGradient, RadialGradient or SweepGradient"
-            )
+            raise TypeError("Gradient is abstract; use LinearGradient, RadialGradient or SweepGradient")
 
 
 @dataclass

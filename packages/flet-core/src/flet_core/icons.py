@@ -7046,25 +7046,13 @@ SIGNAL_CELLULAR_ALT_2_BAR_SHARP: Final = "signal_cellular_alt_2_bar_sharp"
 SIGNAL_CELLULAR_ALT_2_BAR_ROUNDED: Final = "signal_cellular_alt_2_bar_rounded"
 SIGNAL_CELLULAR_ALT_2_BAR_OUTLINED: Final = "signal_cellular_alt_2_bar_outlined"
 SIGNAL_CELLULAR_CONNECTED_NO_INTERNET_0_BAR: Final = "signal_cellular_connected_no_internet_0_bar"
-SIGNAL_CELLULAR_CONNECTED_NO_INTERNET_0_BAR_SHARP: Final = (
-    "signal_cellular_connected_no_internet_0_bar_sharp"
-)
-SIGNAL_CELLULAR_CONNECTED_NO_INTERNET_0_BAR_ROUNDED: Final = (
-    "signal_cellular_connected_no_internet_0_bar_rounded"
-)
-SIGNAL_CELLULAR_CONNECTED_NO_INTERNET_0_BAR_OUTLINED: Final = (
-    "signal_cellular_connected_no_internet_0_bar_outlined"
-)
+SIGNAL_CELLULAR_CONNECTED_NO_INTERNET_0_BAR_SHARP: Final = "signal_cellular_connected_no_internet_0_bar_sharp"
+SIGNAL_CELLULAR_CONNECTED_NO_INTERNET_0_BAR_ROUNDED: Final = "signal_cellular_connected_no_internet_0_bar_rounded"
+SIGNAL_CELLULAR_CONNECTED_NO_INTERNET_0_BAR_OUTLINED: Final = "signal_cellular_connected_no_internet_0_bar_outlined"
 SIGNAL_CELLULAR_CONNECTED_NO_INTERNET_4_BAR: Final = "signal_cellular_connected_no_internet_4_bar"
-SIGNAL_CELLULAR_CONNECTED_NO_INTERNET_4_BAR_SHARP: Final = (
-    "signal_cellular_connected_no_internet_4_bar_sharp"
-)
-SIGNAL_CELLULAR_CONNECTED_NO_INTERNET_4_BAR_ROUNDED: Final = (
-    "signal_cellular_connected_no_internet_4_bar_rounded"
-)
-SIGNAL_CELLULAR_CONNECTED_NO_INTERNET_4_BAR_OUTLINED: Final = (
-    "signal_cellular_connected_no_internet_4_bar_outlined"
-)
+SIGNAL_CELLULAR_CONNECTED_NO_INTERNET_4_BAR_SHARP: Final = "signal_cellular_connected_no_internet_4_bar_sharp"
+SIGNAL_CELLULAR_CONNECTED_NO_INTERNET_4_BAR_ROUNDED: Final = "signal_cellular_connected_no_internet_4_bar_rounded"
+SIGNAL_CELLULAR_CONNECTED_NO_INTERNET_4_BAR_OUTLINED: Final = "signal_cellular_connected_no_internet_4_bar_outlined"
 SIGNAL_CELLULAR_NO_SIM: Final = "signal_cellular_no_sim"
 SIGNAL_CELLULAR_NO_SIM_SHARP: Final = "signal_cellular_no_sim_sharp"
 SIGNAL_CELLULAR_NO_SIM_ROUNDED: Final = "signal_cellular_no_sim_rounded"
@@ -7109,18 +7097,10 @@ SIGNAL_WIFI_STATUSBAR_4_BAR: Final = "signal_wifi_statusbar_4_bar"
 SIGNAL_WIFI_STATUSBAR_4_BAR_SHARP: Final = "signal_wifi_statusbar_4_bar_sharp"
 SIGNAL_WIFI_STATUSBAR_4_BAR_ROUNDED: Final = "signal_wifi_statusbar_4_bar_rounded"
 SIGNAL_WIFI_STATUSBAR_4_BAR_OUTLINED: Final = "signal_wifi_statusbar_4_bar_outlined"
-SIGNAL_WIFI_STATUSBAR_CONNECTED_NO_INTERNET_4: Final = (
-    "signal_wifi_statusbar_connected_no_internet_4"
-)
-SIGNAL_WIFI_STATUSBAR_CONNECTED_NO_INTERNET_4_SHARP: Final = (
-    "signal_wifi_statusbar_connected_no_internet_4_sharp"
-)
-SIGNAL_WIFI_STATUSBAR_CONNECTED_NO_INTERNET_4_ROUNDED: Final = (
-    "signal_wifi_statusbar_connected_no_internet_4_rounded"
-)
-SIGNAL_WIFI_STATUSBAR_CONNECTED_NO_INTERNET_4_OUTLINED: Final = (
-    "signal_wifi_statusbar_connected_no_internet_4_outlined"
-)
+SIGNAL_WIFI_STATUSBAR_CONNECTED_NO_INTERNET_4: Final = "signal_wifi_statusbar_connected_no_internet_4"
+SIGNAL_WIFI_STATUSBAR_CONNECTED_NO_INTERNET_4_SHARP: Final = "signal_wifi_statusbar_connected_no_internet_4_sharp"
+SIGNAL_WIFI_STATUSBAR_CONNECTED_NO_INTERNET_4_ROUNDED: Final = "signal_wifi_statusbar_connected_no_internet_4_rounded"
+SIGNAL_WIFI_STATUSBAR_CONNECTED_NO_INTERNET_4_OUTLINED: Final = "signal_wifi_statusbar_connected_no_internet_4_outlined"
 SIGNAL_WIFI_STATUSBAR_NULL: Final = "signal_wifi_statusbar_null"
 SIGNAL_WIFI_STATUSBAR_NULL_SHARP: Final = "signal_wifi_statusbar_null_sharp"
 SIGNAL_WIFI_STATUSBAR_NULL_ROUNDED: Final = "signal_wifi_statusbar_null_rounded"

@@ -17,7 +17,5 @@ class MarkdownExtensionSet(Enum):
     GITHUB_FLAVORED = "gitHubFlavored"
 
 
-MarkdownExtensionSetString: TypeAlias = Literal[
-    None, "none", "commonMark", "gitHubWeb", "gitHubFlavored"
-]
+MarkdownExtensionSetString: TypeAlias = Literal[None, "none", "commonMark", "gitHubWeb", "gitHubFlavored"]
 """The values of `MarkdownExtensionSet` as plain strings (None for unset)."""

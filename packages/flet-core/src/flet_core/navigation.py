@@ -21,9 +21,7 @@ class NavigationBarLabelBehavior(Enum):
     ONLY_SHOW_SELECTED = "onlyShowSelected"
 
 
-NavigationBarLabelBehaviorString: TypeAlias = Literal[
-    None, "alwaysShow", "alwaysHide", "onlyShowSelected"
-]
+NavigationBarLabelBehaviorString: TypeAlias = Literal[None, "alwaysShow", "alwaysHide", "onlyShowSelected"]
 """The values of `NavigationBarLabelBehavior` as plain strings (None for unset)."""
 
 

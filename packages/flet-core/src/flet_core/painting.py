@@ -65,8 +65,7 @@ class PaintGradient:
     def __post_init__(self) -> None:
         if type(self) is PaintGradient:
             raise TypeError(
-                "PaintGradient is abstract; use PaintLinearGradient, PaintRadialGradient "
-                "or PaintSweepGradient"
+                "PaintGradient is abstract; use PaintLinearGradient, PaintRadialGradient or PaintSweepGradient"
             )
 
 

@@ -52,9 +52,7 @@ class ThemeVisualDensity(Enum):
     ADAPTIVE_PLATFORM_DENSITY = "adaptivePlatformDensity"
 
 
-VisualDensityString: TypeAlias = Literal[
-    None, "standard", "compact", "comfortable", "adaptivePlatformDensity"
-]
+VisualDensityString: TypeAlias = Literal[None, "standard", "compact", "comfortable", "adaptivePlatformDensity"]
 """The values of `ThemeVisualDensity` as plain strings (None for unset)."""
 
 

@@ -23,7 +23,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(argv)
     if options.command is None:
         parser.print_usage(sys.stderr)
-        print("flet: error: a command is required (only `flet --version` works so far)", file=sys.stderr)
+        print(
+            "flet: error: a command is required (only `flet --version` works so far)",
+            file=sys.stderr,
+        )
         return 2
     print(
         f"flet: error: the command {options.command!r} is not available in flet {version} yet; "

@@ -1,0 +1,1 @@
+"""Static view of the lazily loaded public names, for type checkers."""

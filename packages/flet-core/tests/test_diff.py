@@ -1,0 +1,276 @@
+"""The update engine: what the client ends up holding always equals a fresh render of the model."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from flet_core._fields import control, prop, slot
+from flet_core.connection import InMemoryConnection
+from flet_core.control import Control
+from flet_core.diff import render_tree
+from flet_core.page import Page
+
+
+@control("box")
+class Box(Control):
+    label: str | None = None
+    size: int | None = None
+    style: Any = prop(default=None, json=True)
+    content: Control | None = slot(n="content")
+    controls: list[Control] = slot(many=True)
+
+
+@dataclasses.dataclass
+class Style:
+    color: str | None = None
+    weight: int | None = None
+
+
+def new_page() -> tuple[Page, InMemoryConnection]:
+    conn = InMemoryConnection()
+    page = Page(conn, session_id="s")
+    conn.register(page)
+    return page, conn
+
+
+def assert_client_matches(page: Page, conn: InMemoryConnection) -> None:
+    assert conn.client.controls == render_tree(page)
+    assert set(page.index) == set(conn.client.controls)
+
+
+def test_insert_at_counts_slot_children() -> None:
+    page, conn = new_page()
+    box = Box(content=Box(label="c"), controls=[Box(label="a")])
+    page.add(box)
+    box.controls.insert(0, Box(label="zero"))
+    box.update()
+    add = conn.messages[-1]["payload"][0]
+    assert add["action"] == "addPageControls"
+    # the content child comes first in `c`, so list index 0 is wire index 1
+    assert add["payload"]["controls"][0]["at"] == "1"
+    assert_client_matches(page, conn)
+
+
+def test_unchanged_assignment_sends_nothing() -> None:
+    page, conn = new_page()
+    box = Box(label="x")
+    page.add(box)
+    sent = len(conn.frames)
+    box.label = "x"
+    page.update()
+    assert len(conn.frames) == sent
+
+
+def test_value_set_and_reset_before_update_sends_nothing() -> None:
+    page, conn = new_page()
+    box = Box(label="x")
+    page.add(box)
+    sent = len(conn.frames)
+    box.label = "y"
+    box.label = "x"
+    page.update()
+    assert len(conn.frames) == sent
+
+
+def test_none_clears_attribute_with_empty_string() -> None:
+    page, conn = new_page()
+    box = Box(label="x")
+    page.add(box)
+    box.label = None
+    page.update()
+    assert conn.messages[-1]["payload"] == [
+        {"action": "updateControlProps", "payload": {"props": [{"i": box.uid, "label": ""}]}}
+    ]
+    assert "label" not in conn.client[box.uid or ""]
+
+
+def test_in_place_mutation_of_a_value_object_is_sent() -> None:
+    page, conn = new_page()
+    style = Style(color="red")
+    box = Box(style=style)
+    page.add(box)
+    style.weight = 700
+    page.update()
+    assert conn.client[box.uid or ""]["style"] == '{"color":"red","weight":700}'
+
+
+def test_callers_own_list_stays_in_step() -> None:
+    page, conn = new_page()
+    items: list[Control] = [Box(label="a")]
+    box = Box(controls=items)
+    page.add(box)
+    items.append(Box(label="b"))  # 0.21 apps append to the list they passed in
+    box.update()
+    assert [conn.client[c]["label"] for c in conn.client[box.uid or ""]["c"]] == ["a", "b"]
+    box.controls.append(Box(label="c"))
+    assert len(items) == 3
+    page.update()
+    assert_client_matches(page, conn)
+
+
+def test_moving_a_control_under_a_scoped_update() -> None:
+    page, conn = new_page()
+    moved = Box(label="m", controls=[Box(label="inner")])
+    left, right = Box(controls=[moved]), Box()
+    page.add(left, right)
+    left.controls.remove(moved)
+    right.controls.append(moved)
+    right.update()  # only `right` is in scope: the old place must still be cleared
+    assert conn.client[moved.uid or ""]["p"] == right.uid
+    page.update()
+    assert_client_matches(page, conn)
+
+
+def test_isolated_controls_wait_for_their_own_update() -> None:
+    @control("box")
+    class Island(Box):
+        def is_isolated(self) -> bool:
+            return True
+
+    page, conn = new_page()
+    island = Island(label="a")
+    page.add(island)
+    island.label = "b"
+    page.update()
+    assert conn.client[island.uid or ""]["label"] == "a"
+    island.update()
+    assert conn.client[island.uid or ""]["label"] == "b"
+
+
+def test_lifecycle_hooks_and_build_once() -> None:
+    calls: list[str] = []
+
+    @control("box")
+    class Hooked(Box):
+        def build(self) -> None:
+            calls.append("build")
+            self.controls.append(Box(label="built"))
+
+        def did_mount(self) -> None:
+            calls.append("mount")
+
+        def will_unmount(self) -> None:
+            calls.append("unmount")
+
+    page, conn = new_page()
+    hooked = Hooked()
+    page.add(hooked)
+    page.remove(hooked)
+    assert hooked.page is None
+    page.add(hooked)  # re-adding does not build again (upstream defect #27)
+    assert calls == ["build", "mount", "unmount", "mount"]
+    assert len(hooked.controls) == 1
+    assert_client_matches(page, conn)
+
+
+def test_before_update_runs_on_every_update() -> None:
+    @control("box")
+    class Derived(Box):
+        def __init__(self) -> None:
+            super().__init__()
+            self.selected = False
+
+        def before_update(self) -> None:
+            self.label = "on" if self.selected else "off"
+
+    page, conn = new_page()
+    derived = Derived()
+    page.add(derived)
+    derived.selected = True  # a plain attribute: only before_update turns it into a change
+    derived.update()
+    assert conn.client[derived.uid or ""]["label"] == "on"
+
+
+def test_clean_sends_clean_control_standalone() -> None:
+    page, conn = new_page()
+    box = Box(controls=[Box(), Box()])
+    page.add(box)
+    box.clean()
+    assert conn.messages[-1] == {"action": "cleanControl", "payload": {"ids": [box.uid]}}
+    assert box.controls == []
+    assert_client_matches(page, conn)
+
+
+# -- property test ----------------------------------------------------------------------------
+
+POOL = 8
+
+
+def _detach(item: Control) -> None:
+    parent = item.parent
+    if parent is None:
+        return
+    if any(c is item for c in getattr(parent, "controls", [])):
+        parent.controls.remove(item)  # type: ignore[attr-defined]  # boxes and views
+    elif getattr(parent, "content", None) is item:
+        parent.content = None  # type: ignore[attr-defined]  # boxes
+
+
+def _ancestors(item: Control) -> list[Control]:
+    out = []
+    node: Control | None = item
+    while node is not None:
+        out.append(node)
+        node = node.parent
+    return out
+
+
+operation = st.tuples(
+    st.sampled_from(
+        ["label", "size", "style", "append", "insert", "pop", "clear", "assign", "content", "reverse", "slice", "update"]
+    ),
+    st.integers(0, POOL - 1),
+    st.integers(0, POOL - 1),
+    st.integers(0, 5),
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(operation, min_size=1, max_size=40))
+def test_random_changes_keep_the_client_equal_to_the_model(ops: list[tuple[str, int, int, int]]) -> None:
+    page, conn = new_page()
+    boxes = [Box(label=f"b{i}") for i in range(POOL)]
+    page.add(boxes[0])
+    for name, a, b, n in ops:
+        target, other = boxes[a], boxes[b]
+        if name == "label":
+            target.label = None if n == 0 else f"l{n}"
+        elif name == "size":
+            target.size = n or None
+        elif name == "style":
+            target.style = Style(color=f"c{n}") if n else None
+        elif name == "content" or name in ("append", "insert", "assign", "slice"):
+            if other in _ancestors(target):
+                continue
+            _detach(other)
+            if name == "content":
+                old = target.content
+                target.content = other
+                if old is not None and old is not other:
+                    old._parent = None
+            elif name == "append":
+                target.controls.append(other)
+            elif name == "insert":
+                target.controls.insert(n, other)
+            elif name == "assign":
+                for item in list(target.controls):
+                    _detach(item)
+                target.controls = [other]
+            else:
+                target.controls[0:n] = [other]
+        elif name == "pop" and target.controls:
+            target.controls.pop(n % len(target.controls))
+        elif name == "clear":
+            target.controls.clear()
+        elif name == "reverse":
+            target.controls.reverse()
+        elif name == "update" and target.page is not None:
+            target.update()
+    page.update()
+    assert_client_matches(page, conn)
+    for box in boxes:
+        assert (box.page is page) == (box.uid in conn.client.controls)
