@@ -123,19 +123,24 @@ class ClientTree:
         self.crash_message = None
         self.inactive = False
 
-    def add(self, controls: list[WireControl]) -> None:
-        """``addPageControls``: store each control, link new roots into the insertion parent."""
+    def add(self, controls: list[WireControl], *, trusted: bool = False) -> None:
+        """``addPageControls``: store each control, link new roots into the insertion parent.
+
+        ``trusted`` skips the per-control checks (the server's own, already valid output).
+        """
         if not controls:
             return
         parent_id = controls[0].get("p")
         if parent_id not in self.controls:
             raise ClientRejectedError(f"addPageControls parent {parent_id!r} does not exist")
         for wire in controls:
-            self._check(wire)
+            if not trusted:
+                self._check(wire)
             control_id = wire["i"]
             existing = self.controls.get(control_id)
-            stored = {k: v for k, v in wire.items() if k != "at"}
-            stored["c"] = list(wire["c"])
+            stored = wire.copy()
+            stored.pop("at", None)
+            stored["c"] = wire["c"].copy()
             if existing is not None:
                 stored["c"] = existing["c"]  # the client keeps the old children
                 self.controls[control_id] = stored

@@ -38,8 +38,16 @@ class Update:
     unmounted: list[Control] = field(default_factory=list)
 
 
-def _overrides(control: Control, hook: str) -> bool:
-    return getattr(type(control), hook) is not getattr(Control, hook)
+_HOOKED: dict[type, bool] = {}
+
+
+def _has_before_update(control: Control) -> bool:
+    """Whether the control's class overrides ``before_update`` (cached per class)."""
+    cls = type(control)
+    hooked = _HOOKED.get(cls)
+    if hooked is None:
+        hooked = _HOOKED[cls] = cls.before_update is not Control.before_update
+    return hooked
 
 
 def _in_scope(control: Control, page: Page, roots: Sequence[Control] | None) -> bool | None:
@@ -148,7 +156,7 @@ class _Engine:
         self.serialize(root, parent_id, name, at, wires, stale)
         # a control that is still shown elsewhere moves: take it away there first
         self.emit_remove(stale)
-        self.tree.add(wires)
+        self.tree.add(wires, trusted=True)
         self.emit(protocol.add_controls(wires))
 
     def serialize(
@@ -168,18 +176,19 @@ class _Engine:
         elif control._uid in self.tree:
             stale.append(control._uid)
         uid = control._uid
+        hooked = _has_before_update(control)
         if control._page is None:
             control._page = page
             page._index[uid] = control
             self.result.mounted.append(control)
-            if _overrides(control, "before_update"):
+            if hooked:
                 page._hooked[control] = None
             if control._watched:
                 page._watching[control] = None
         if not control._built:
             control._built = True
             control._legacy_build_result(control.build())
-        if _overrides(control, "before_update"):
+        if hooked:
             control.before_update()
         wire: dict[str, Any] = {"t": control._get_control_name(), "i": uid, "p": parent_id, "c": []}
         if at is not None:
