@@ -129,6 +129,6 @@ def integration(session: nox.Session) -> None:
     """tests-integration/, against the whole tree installed and freshly built distributions."""
     install_editable(session, *(package.name for package in PACKAGES))
     install_group(session, "test")
-    dist = Path(session.create_tmp()) / "dist"
+    dist = Path(session.create_tmp()).resolve() / "dist"
     build_all(session, dist)
     session.run("pytest", "tests-integration", *session.posargs, env={"FLET_DIST_DIR": str(dist)})

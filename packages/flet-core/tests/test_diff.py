@@ -221,7 +221,20 @@ def _ancestors(item: Control) -> list[Control]:
 
 operation = st.tuples(
     st.sampled_from(
-        ["label", "size", "style", "append", "insert", "pop", "clear", "assign", "content", "reverse", "slice", "update"]
+        [
+            "label",
+            "size",
+            "style",
+            "append",
+            "insert",
+            "pop",
+            "clear",
+            "assign",
+            "content",
+            "reverse",
+            "slice",
+            "update",
+        ]
     ),
     st.integers(0, POOL - 1),
     st.integers(0, POOL - 1),

@@ -10,23 +10,69 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from flet_core.adaptive_control import AdaptiveControl
-from flet_core.constrained_control import ConstrainedControl
-from flet_core.control import Control, OptionalNumber, Ref
-from flet_core.control_event import ControlEvent, Event, EventHandler
-from flet_core.errors import FletError, PageDisconnectedException
-from flet_core.page import Page
-from flet_core.page_events import (
-    AppLifecycleState,
-    AppLifecycleStateChangeEvent,
-    KeyboardEvent,
-    LoginEvent,
-    PageMediaData,
-    RouteChangeEvent,
-    ViewPopEvent,
+from flet_core.adaptive_control import (
+    AdaptiveControl as AdaptiveControl,
 )
-from flet_core.scrollable_control import OnScrollEvent, ScrollableControl
-from flet_core.view import View
+from flet_core.constrained_control import (
+    ConstrainedControl as ConstrainedControl,
+)
+from flet_core.control import (
+    Control as Control,
+)
+from flet_core.control import (
+    OptionalNumber as OptionalNumber,
+)
+from flet_core.control import (
+    Ref as Ref,
+)
+from flet_core.control_event import (
+    ControlEvent as ControlEvent,
+)
+from flet_core.control_event import (
+    Event as Event,
+)
+from flet_core.control_event import (
+    EventHandler as EventHandler,
+)
+from flet_core.errors import (
+    FletError as FletError,
+)
+from flet_core.errors import (
+    PageDisconnectedException as PageDisconnectedException,
+)
+from flet_core.page import (
+    Page as Page,
+)
+from flet_core.page_events import (
+    AppLifecycleState as AppLifecycleState,
+)
+from flet_core.page_events import (
+    AppLifecycleStateChangeEvent as AppLifecycleStateChangeEvent,
+)
+from flet_core.page_events import (
+    KeyboardEvent as KeyboardEvent,
+)
+from flet_core.page_events import (
+    LoginEvent as LoginEvent,
+)
+from flet_core.page_events import (
+    PageMediaData as PageMediaData,
+)
+from flet_core.page_events import (
+    RouteChangeEvent as RouteChangeEvent,
+)
+from flet_core.page_events import (
+    ViewPopEvent as ViewPopEvent,
+)
+from flet_core.scrollable_control import (
+    OnScrollEvent as OnScrollEvent,
+)
+from flet_core.scrollable_control import (
+    ScrollableControl as ScrollableControl,
+)
+from flet_core.view import (
+    View as View,
+)
 
 if TYPE_CHECKING:
     from flet_core._exports_typing import *  # noqa: F403  # what the lazy loader provides, for type checkers

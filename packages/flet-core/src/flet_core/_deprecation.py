@@ -5,11 +5,10 @@ from __future__ import annotations
 import functools
 import warnings
 from collections.abc import Callable, Coroutine
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 __all__ = ["deprecated_twin", "warn_deprecated"]
 
-S = TypeVar("S")
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -23,17 +22,21 @@ def warn_deprecated(name: str, replacement: str, *, stacklevel: int = 3) -> None
     )
 
 
-def deprecated_twin(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], Coroutine[Any, Any, R]]:
-    """Make ``name_async``: an awaitable that warns, then calls the sync ``name`` method."""
+def deprecated_twin(method: Callable[P, R]) -> Callable[P, Coroutine[Any, Any, R]]:
+    """Make ``name_async`` from the method ``name``: an awaitable that warns, then calls it.
+
+    The twin looks the method up on the instance, so subclasses' overrides are honoured.
+    """
     name = method.__name__
 
-    @functools.wraps(method)
-    async def twin(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
+    async def twin(*args: P.args, **kwargs: P.kwargs) -> R:
         # level 3 from warn_deprecated: this coroutine, then the frame that awaited it (the caller)
         warn_deprecated(f"{name}_async()", f"{name}()", stacklevel=3)
-        sync: Callable[P, R] = getattr(self, name)
-        return sync(*args, **kwargs)
+        instance, *rest = args
+        sync: Callable[..., R] = getattr(instance, name)
+        return sync(*rest, **kwargs)
 
+    functools.update_wrapper(twin, method)
     twin.__name__ = twin.__qualname__ = f"{name}_async"
     twin.__doc__ = f"Deprecated since 0.21.0: use ``{name}()``."
     return twin

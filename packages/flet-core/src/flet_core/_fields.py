@@ -10,6 +10,7 @@ control when a value really changed; everything else (dirty sets, diffing) lives
 from __future__ import annotations
 
 import enum
+import inspect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, SupportsIndex, TypeVar, dataclass_transform, overload
 
@@ -247,11 +248,11 @@ class EventField(Field):
     __slots__ = ("event", "event_class", "flag")
 
     def __init__(
-        self, *, event: str | None, flag: str | None | bool, event_class: type[ControlEvent] | None, kw_only: bool
+        self, *, event: str | None, flag: str | bool | None, event_class: type[ControlEvent] | None, kw_only: bool
     ) -> None:
         super().__init__(kw_only=kw_only)
         self.event = event or ""
-        self.flag: str | None | bool = flag
+        self.flag: str | bool | None = flag
         self.event_class = event_class
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -365,7 +366,7 @@ class ObservedList(list[T]):
         self.extend(items)
         return self
 
-    def __imul__(self, count: SupportsIndex) -> ObservedList[T]:  # type: ignore[override,misc]  # list returns Self
+    def __imul__(self, count: SupportsIndex) -> ObservedList[T]:
         before = list(self)
         super().__imul__(count)
         self._touched(before if int(count) > 0 else ())
@@ -379,9 +380,7 @@ def _adopt(owner: Control, item: Any) -> None:
     if item is None or not hasattr(item, "_parent"):
         from flet_core.errors import FletTypeError
 
-        raise FletTypeError(
-            f"{type(owner).__name__} children must be controls, got {item!r} ({type(item).__name__})"
-        )
+        raise FletTypeError(f"{type(owner).__name__} children must be controls, got {item!r} ({type(item).__name__})")
     item._parent = owner
 
 
@@ -475,7 +474,7 @@ def control(type_name: str | None = None, *, positional: Sequence[str] | None = 
             table = base.__dict__.get("_field_table")
             if table is not None:
                 fields.update(table.by_name)
-        annotations: dict[str, Any] = cls.__dict__.get("__annotations__", {})
+        annotations: dict[str, Any] = inspect.get_annotations(cls)
         own_positional: list[str] = []
         for name, annotation in annotations.items():
             text = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", "")
@@ -509,8 +508,8 @@ def control(type_name: str | None = None, *, positional: Sequence[str] | None = 
         if positional is not None:
             order: Sequence[str] = positional
         else:
-            inherited = tuple(getattr(cls, "_field_table", None).positional) if hasattr(cls, "_field_table") else ()
-            order = own_positional or list(inherited)
+            base_table: FieldTable | None = getattr(cls, "_field_table", None)
+            order = own_positional or (list(base_table.positional) if base_table is not None else [])
         unknown = [n for n in order if n not in fields and n != "ref"]
         if unknown:
             raise TypeError(f"{cls.__name__}: positional parameters {unknown} are not fields")
@@ -521,4 +520,3 @@ def control(type_name: str | None = None, *, positional: Sequence[str] | None = 
         return cls
 
     return decorate
-

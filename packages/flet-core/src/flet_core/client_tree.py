@@ -71,7 +71,7 @@ class ClientTree:
     def apply(self, message: dict[str, Any]) -> None:
         """Apply one decoded server message, as the client does."""
         action = message.get("action")
-        payload = message.get("payload")
+        payload: Any = message.get("payload")
         if action == protocol.PAGE_CONTROLS_BATCH:
             if not isinstance(payload, list):
                 raise ClientRejectedError("pageControlsBatch payload must be a list")

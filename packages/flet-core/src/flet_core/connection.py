@@ -120,7 +120,7 @@ class InMemoryConnection:
             result = handler(event)
             if inspect.isawaitable(result):
                 asyncio.run(_await(result))
-        except Exception as error:  # noqa: BLE001  # recorded for the test to inspect
+        except Exception as error:  # recorded for the test to inspect
             self.errors.append(error)
             raise
 
@@ -162,7 +162,7 @@ class InMemoryConnection:
         future: Future[Any] = Future()
         try:
             future.set_result(asyncio.run(handler(*args, **kwargs)))
-        except Exception as error:  # noqa: BLE001  # delivered through the future
+        except Exception as error:  # delivered through the future
             future.set_exception(error)
         return future
 

@@ -32,4 +32,4 @@ class ConstrainedControl(Control):
     animate_rotation: Any = prop(default=None, json=True)
     animate_scale: Any = prop(default=None, json=True)
     animate_offset: Any = prop(default=None, json=True)
-    on_animation_end: EventHandler[ControlEvent] | None = event()
+    on_animation_end: EventHandler[ControlEvent] | None = event(default=None)

@@ -252,7 +252,7 @@ class Control:
         changed = False
         for items in (self._lists or {}).values():
             alias = items._alias
-            if alias is None or len(alias) == len(items) and all(a is b for a, b in zip(alias, items, strict=True)):
+            if alias is None or (len(alias) == len(items) and all(a is b for a, b in zip(alias, items, strict=True))):
                 continue
             gone = [c for c in items if not any(c is a for a in alias)]
             list.__init__(items, alias)
@@ -345,5 +345,4 @@ class Control:
         if "controls" not in type(self)._field_table.by_name:
             return
         content = result if isinstance(result, list) else [result]
-        self.controls = content  # type: ignore[attr-defined]  # checked just above
-
+        setattr(self, "controls", content)  # noqa: B010  # a field of the subclass, checked above

@@ -1,12 +1,12 @@
 """Exceptions raised by flet_core.
 
-    FletError
-    ├── NotOnPageError (also AssertionError, which 0.21 raised)
-    ├── PageDisconnectedException (also a plain Exception subclass, as in 0.21)
-    ├── FletTypeError (also TypeError)
-    ├── ControlOnAnotherPageError
-    └── ProtocolError (also ValueError): a malformed frame from the client
-        └── ClientRejectedError: a message the real client would throw away
+FletError
+├── NotOnPageError (also AssertionError, which 0.21 raised)
+├── PageDisconnectedException (also a plain Exception subclass, as in 0.21)
+├── FletTypeError (also TypeError)
+├── ControlOnAnotherPageError
+└── ProtocolError (also ValueError): a malformed frame from the client
+    └── ClientRejectedError: a message the real client would throw away
 """
 
 from __future__ import annotations

@@ -133,7 +133,7 @@ class Page(AdaptiveControl):
     window_visible: bool | None = None
     # children: the views, then the offstage
     views: list[View] = slot(many=True)
-    _offstage: Offstage = slot()
+    _offstage: Offstage = slot(default=None)
 
     # proxies to the default view and to the offstage
     controls = _ViewProxy("controls")
@@ -259,7 +259,7 @@ class Page(AdaptiveControl):
         self._next_id += 1
         return uid
 
-    def get_control(self, id: str) -> Control | None:  # noqa: A002  # 0.21 parameter name
+    def get_control(self, id: str) -> Control | None:  # 0.21 parameter name
         return self._index.get(id)
 
     def _connection_for_calls(self) -> Connection:
@@ -487,9 +487,7 @@ class Page(AdaptiveControl):
 
     # -- background work ----------------------------------------------------------------------
 
-    def run_task(
-        self, handler: Callable[..., Coroutine[Any, Any, Any]], *args: Any, **kwargs: Any
-    ) -> Future[Any]:
+    def run_task(self, handler: Callable[..., Coroutine[Any, Any, Any]], *args: Any, **kwargs: Any) -> Future[Any]:
         """Run ``handler(*args)`` (an ``async def`` function) as a task on the page's loop."""
         return self._connection_for_calls().run_task(handler, *args, **kwargs)
 
@@ -585,12 +583,12 @@ class Page(AdaptiveControl):
 
     # -- deprecated async twins of 0.21 ------------------------------------------------------
 
-    update_async = deprecated_twin(update)
+    update_async = deprecated_twin(update)  # type: ignore[arg-type]  # Page.update also takes controls
     add_async = deprecated_twin(add)
     insert_async = deprecated_twin(insert)
     remove_async = deprecated_twin(remove)
     remove_at_async = deprecated_twin(remove_at)
-    clean_async = deprecated_twin(clean)
+    clean_async = deprecated_twin(clean)  # type: ignore[arg-type]  # Page.clean cleans the default view
     error_async = deprecated_twin(error)
     go_async = deprecated_twin(go)
     get_upload_url_async = deprecated_twin(get_upload_url)
@@ -616,4 +614,3 @@ class Page(AdaptiveControl):
 
 
 Page._page_events = {d.event: d for d in vars(Page).values() if isinstance(d, PageEvent)}
-

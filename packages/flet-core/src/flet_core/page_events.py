@@ -18,8 +18,8 @@ __all__ = [
     "EventHandlers",
     "KeyboardEvent",
     "LoginEvent",
-    "PageMediaData",
     "PaddingData",
+    "PageMediaData",
     "RouteChangeEvent",
     "ViewPopEvent",
 ]
@@ -145,7 +145,9 @@ class PageMediaData(ControlEvent):
         return media
 
     def __str__(self) -> str:
-        return f"PageMediaData(padding={self.padding}, view_padding={self.view_padding}, view_insets={self.view_insets})"
+        return (
+            f"PageMediaData(padding={self.padding}, view_padding={self.view_padding}, view_insets={self.view_insets})"
+        )
 
 
 class LoginEvent(ControlEvent):

@@ -25,7 +25,7 @@ class OnScrollEvent(ControlEvent):
         maxse: float,
         vd: float,
         sd: float | None = None,
-        dir: str | None = None,  # noqa: A002  # the client's key
+        dir: str | None = None,  # the client's key
         os: float | None = None,
         v: float | None = None,
     ) -> None:
@@ -76,7 +76,7 @@ class ScrollableControl(Control):
     auto_scroll: bool | None = False
     reverse: bool | None = False
     on_scroll_interval: int | float | None = None
-    on_scroll: EventHandler[OnScrollEvent] | None = event(OnScrollEvent, name="onScroll")
+    on_scroll: EventHandler[OnScrollEvent] | None = event(OnScrollEvent, name="onScroll", default=None)
 
     def scroll_to(
         self,

@@ -41,13 +41,13 @@ class View(ScrollableControl, AdaptiveControl):
     """A page of the navigator; the client tells its bars apart by their type, not by a name."""
 
     route: str | None = prop(default=None, kw_only=False)
-    appbar: Control | None = slot()
-    bottom_appbar: Control | None = slot()
-    floating_action_button: Control | None = slot()
-    navigation_bar: Control | None = slot()
-    drawer: Control | None = slot(n="start")
-    end_drawer: Control | None = slot(n="end")
-    controls: list[Control] = slot(many=True)
+    appbar: Control | None = slot(default=None)
+    bottom_appbar: Control | None = slot(default=None)
+    floating_action_button: Control | None = slot(default=None)
+    navigation_bar: Control | None = slot(default=None)
+    drawer: Control | None = slot(n="start", default=None)
+    end_drawer: Control | None = slot(n="end", default=None)
+    controls: list[Control] = slot(many=True, default=None)
     floating_action_button_location: Any = None
     vertical_alignment: Any = None
     horizontal_alignment: Any = None
@@ -61,9 +61,9 @@ class View(ScrollableControl, AdaptiveControl):
 class Offstage(Control):
     """Holds the overlay and the page's dialog, snack bar, banner, bottom sheet and splash."""
 
-    controls: list[Control] = slot(many=True)
-    splash: Control | None = slot()
-    dialog: Control | None = slot()
-    snack_bar: Control | None = slot()
-    banner: Control | None = slot()
-    bottom_sheet: Control | None = slot()
+    controls: list[Control] = slot(many=True, default=None)
+    splash: Control | None = slot(default=None)
+    dialog: Control | None = slot(default=None)
+    snack_bar: Control | None = slot(default=None)
+    banner: Control | None = slot(default=None)
+    bottom_sheet: Control | None = slot(default=None)
