@@ -86,6 +86,8 @@ def typecheck(session: nox.Session) -> None:
     session.run("mypy", "--strict", *(f"--package={name}" for name in imports))
     tooling = ["packages/flet-web-assets/hatch_build.py", "tools/workspace.py", "tools/version.py"]
     session.run("mypy", "--strict", *tooling, "tools/core_imports.py", "noxfile.py")
+    # The typing test of the public API (assert_type / expected errors), as a user's code sees it.
+    session.run("mypy", "--strict", "--warn-unused-ignores", "packages/flet-core/tests/typing/public_api.py")
 
 
 @nox.session

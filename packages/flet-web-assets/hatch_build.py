@@ -39,7 +39,6 @@ WHEEL_TARGET = "flet_web_assets/web"
 EDITABLE_TARGET = "src/flet_web_assets/web"
 CACHE_ENV = "FLET_WEB_ASSETS_CACHE"
 WHEEL_ENV = "FLET_WEB_ASSETS_WHEEL"
-DEFAULT_INDEX = "https://pypi.org/simple"
 
 Downloader = Callable[[Path], Path]
 """Downloads the pinned client wheel into the given folder and returns the file's path."""
@@ -140,8 +139,20 @@ def _download_with_pip(dest: Path) -> Path:
     return path
 
 
+def _default_index() -> str:
+    """The index pip would use: PIP_INDEX_URL, else pip's own default."""
+    configured = os.environ.get("PIP_INDEX_URL")
+    if configured:
+        return configured
+    try:
+        from pip._internal.models.index import PyPI  # the default index, as pip itself defines it
+    except ImportError as error:
+        raise OSError("set PIP_INDEX_URL to the package index to download the web client from") from error
+    return str(PyPI.simple_url)
+
+
 def _download_from_index(dest: Path) -> Path:
-    index = os.environ.get("PIP_INDEX_URL", DEFAULT_INDEX).rstrip("/")
+    index = _default_index().rstrip("/")
     project_url = f"{index}/{CLIENT_PROJECT}/"
     request = urllib.request.Request(project_url, headers={"Accept": "application/vnd.pypi.simple.v1+json"})
     with urllib.request.urlopen(request, timeout=60) as response:

@@ -79,7 +79,9 @@ def main() -> int:
                 gc.collect()
         render[size] = initial
         per_update[size] = update_time(page, controls)
-        print(f"{size:>7} controls: initial render {initial * 1000:8.1f} ms, one update {per_update[size] * 1e6:8.1f} µs")
+        print(
+            f"{size:>7} controls: initial render {initial * 1000:8.1f} ms, one update {per_update[size] * 1e6:8.1f} µs"
+        )
         del page, controls
         gc.collect()
     update_ratio = per_update[100_000] / per_update[1_000]

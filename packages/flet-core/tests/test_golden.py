@@ -20,7 +20,8 @@ CLIENT_DETAILS = {
     "debug": "false",
     "platform": "android",
     "platformbrightness": "light",
-    "media": '{"padding":{"top":0,"right":0,"bottom":0,"left":0},"view_padding":{"top":0,"right":0,"bottom":0,"left":0},'
+    "media": '{"padding":{"top":0,"right":0,"bottom":0,"left":0},'
+    '"view_padding":{"top":0,"right":0,"bottom":0,"left":0},'
     '"view_insets":{"top":0,"right":0,"bottom":0,"left":0}}',
     "width": "800",
     "height": "457",
@@ -44,7 +45,15 @@ FIRST_RENDER = {
                     {"t": "view", "i": "_1", "p": "page", "c": ["_2"], "at": "0", "verticalalignment": "center"},
                     {"t": "row", "i": "_2", "p": "_1", "c": ["_3", "_4", "_5"], "alignment": "center"},
                     {"t": "iconbutton", "i": "_3", "p": "_2", "c": [], "icon": "remove"},
-                    {"t": "textfield", "i": "_4", "p": "_2", "c": [], "textalign": "right", "value": "0", "width": "100"},
+                    {
+                        "t": "textfield",
+                        "i": "_4",
+                        "p": "_2",
+                        "c": [],
+                        "textalign": "right",
+                        "value": "0",
+                        "width": "100",
+                    },
                     {"t": "iconbutton", "i": "_5", "p": "_2", "c": [], "icon": "add"},
                 ],
                 "trimIDs": [],
@@ -103,12 +112,20 @@ def test_transcript_a_registration_first_render_and_click() -> None:
 
 
 def test_transcript_b_reconnect_snapshot_has_the_current_tree() -> None:
-    page, conn = session()
+    page, _ = session()
     counter(page)
     page.dispatch_event("_5", "click", "")
     snapshot = page.snapshot
     assert snapshot["page"]["c"] == ["_1", "_6"] and snapshot["page"]["title"] == "Flet counter example"
-    assert snapshot["_4"] == {"t": "textfield", "i": "_4", "p": "_2", "c": [], "textalign": "right", "value": "1", "width": "100"}
+    assert snapshot["_4"] == {
+        "t": "textfield",
+        "i": "_4",
+        "p": "_2",
+        "c": [],
+        "textalign": "right",
+        "value": "1",
+        "width": "100",
+    }
     assert snapshot["_1"] == {"t": "view", "i": "_1", "p": "page", "c": ["_2"], "verticalalignment": "center"}
     assert set(snapshot) == {"page", "_1", "_2", "_3", "_4", "_5", "_6"}
 
@@ -165,7 +182,10 @@ def test_views_rebuilt_for_a_route() -> None:
         page.views.append(ft.View("/", [ft.AppBar(title=ft.Text("Home")), name, column, scroller]))
         if page.route == "/store":
             page.views.append(
-                ft.View("/store", [ft.AppBar(title=ft.Text("Store"), bgcolor=ft.colors.SURFACE_VARIANT), ft.Text("Store page")])
+                ft.View(
+                    "/store",
+                    [ft.AppBar(title=ft.Text("Store"), bgcolor=ft.colors.SURFACE_VARIANT), ft.Text("Store page")],
+                )
             )
         page.update()
 

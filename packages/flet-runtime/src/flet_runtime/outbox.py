@@ -1,0 +1,112 @@
+"""The ordered, bounded queue of frames waiting to be written to one connection.
+
+Frames are appended under a lock by whichever thread sends them (the page sends while it
+holds its own lock, so the queue order is the order of the snapshot's changes); a writer task
+on the loop drains the queue into the transport. When the client stops reading, the writer
+blocks and the queue grows; past its bound the outbox gives up and reports an overflow, and
+the connection is closed (the session keeps its state and the tab can reconnect).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections import deque
+from collections.abc import Awaitable, Callable
+
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_FRAMES", "Outbox"]
+
+DEFAULT_MAX_FRAMES = 10_000
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+
+class Outbox:
+    """Frames for one connection, in send order, bounded by a frame count and a size."""
+
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        on_overflow: Callable[[], None],
+        *,
+        max_frames: int = DEFAULT_MAX_FRAMES,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        self._loop = loop
+        self._on_overflow = on_overflow
+        self._max_frames = max_frames
+        self._max_bytes = max_bytes
+        self._lock = threading.Lock()
+        self._frames: deque[str] = deque()
+        self._size = 0
+        self._wake_pending = False
+        self._closed = False
+        self._ready = asyncio.Event()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def __len__(self) -> int:
+        return len(self._frames)
+
+    def put(self, frame: str) -> bool:
+        """Queue a frame (from any thread); False when the outbox is closed or just overflowed."""
+        wake = False
+        with self._lock:
+            if self._closed:
+                return False
+            if len(self._frames) >= self._max_frames or self._size + len(frame) > self._max_bytes:
+                self._closed = True
+                self._frames.clear()
+                self._size = 0
+                overflow = True
+            else:
+                overflow = False
+                self._frames.append(frame)
+                self._size += len(frame)
+                wake = not self._wake_pending
+                self._wake_pending = True
+        if overflow:
+            self._call_on_loop(self._on_overflow)
+        elif wake:
+            self._call_on_loop(self._ready.set)
+        return not overflow
+
+    def _call_on_loop(self, callback: Callable[[], None]) -> None:
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is self._loop:
+            callback()
+        else:
+            try:
+                self._loop.call_soon_threadsafe(callback)
+            except RuntimeError:
+                pass  # the loop is closed: nobody is left to write to
+
+    def close(self) -> None:
+        """Drop what is queued and refuse new frames."""
+        with self._lock:
+            self._closed = True
+            self._frames.clear()
+            self._size = 0
+        self._ready.set()
+
+    def _take(self) -> list[str]:
+        with self._lock:
+            frames = list(self._frames)
+            self._frames.clear()
+            self._size = 0
+            self._wake_pending = False
+            return frames
+
+    async def drain_into(self, send: Callable[[str], Awaitable[None]]) -> None:
+        """Write frames with ``send`` as they come, until the outbox is closed (the writer task)."""
+        while not self._closed:
+            await self._ready.wait()
+            self._ready.clear()
+            for frame in self._take():
+                if self._closed:
+                    return
+                await send(frame)
