@@ -342,6 +342,7 @@ ALIASES: dict[str, tuple[str, list[str]]] = {
     "alert_dialog": ("dialogs", ["AlertDialog"]),
     "gesture_detector": ("interaction", ["GestureDetector"]),
     "file_picker": ("services", ["FilePicker"]),
+    "merge_semantics": ("semantics", ["MergeSemantics"]),
 }
 
 # Parameters type checkers accept positionally, beyond the first own parameter.

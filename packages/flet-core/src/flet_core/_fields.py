@@ -9,6 +9,7 @@ control when a value really changed; everything else (dirty sets, diffing) lives
 
 from __future__ import annotations
 
+import copy
 import enum
 import inspect
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -160,7 +161,9 @@ class Prop(Field):
 
     def init_value(self, obj: Control) -> None:
         if self.eager and self.default is not None:
-            obj._values[self.name] = self.default
+            # each control gets its own copy of a mutable default (a list, a style object)
+            default = self.default
+            obj._values[self.name] = copy.copy(default) if _is_mutable_value(default) else default
 
     def wire_value(self, obj: Control) -> str | None:
         value = obj._values.get(self.name)

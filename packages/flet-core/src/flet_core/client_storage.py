@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ClientStorage"]
 
-_TIMEOUT = 5.0
-
 
 def _encode(key: str, value: Any) -> dict[str, str]:
     if value is None:
@@ -50,14 +48,16 @@ def _decode_keys(result: str | None) -> list[str]:
 class ClientStorage:
     """Persistent storage on the client; each method waits for the client's answer."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, wait_timeout: float | None = 5.0) -> None:
         self._page = page
+        self.wait_timeout = wait_timeout
+        """Seconds each call waits for the client's answer before raising ``TimeoutError``."""
 
     def _call(self, name: str, arguments: dict[str, str]) -> str | None:
-        return self._page._invoke(f"clientStorage:{name}", arguments, wait=True, timeout=_TIMEOUT)
+        return self._page._invoke(f"clientStorage:{name}", arguments, wait=True, timeout=self.wait_timeout)
 
     async def _call_async(self, name: str, arguments: dict[str, str]) -> str | None:
-        return await self._page._invoke_async(f"clientStorage:{name}", arguments, timeout=_TIMEOUT)
+        return await self._page._invoke_async(f"clientStorage:{name}", arguments, timeout=self.wait_timeout)
 
     def set(self, key: str, value: Any) -> bool:
         """Store ``value`` (anything JSON can hold) under ``key``."""

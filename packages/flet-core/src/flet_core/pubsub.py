@@ -181,6 +181,7 @@ class PubSubHub:
     def deliver(self, message: PubSubMessage) -> None:
         """Run this process's subscribers of ``message`` (called by the backend)."""
         skip = message.except_session_id
+        targets: list[tuple[str, Callable[..., Any], tuple[Any, ...]]]
         with self._lock:
             if message.topic is None:
                 targets = [(s, h, (message.payload,)) for s, h in self._subscribers.items() if s != skip]

@@ -75,7 +75,8 @@ class ScrollableControl(Control):
     scroll: Any = prop(default=None, convert=_scroll_mode)
     auto_scroll: bool | None = False
     reverse: bool | None = False
-    on_scroll_interval: int | float | None = None
+    # a plain default would make an `on_*` annotation an event; this one is a number
+    on_scroll_interval: int | float | None = prop(default=None)
     on_scroll: EventHandler[OnScrollEvent] | None = event(OnScrollEvent, name="onScroll", default=None)
 
     def scroll_to(

@@ -123,8 +123,8 @@ class TemplateRoute:
 
     def match(self, route_template: str) -> bool:
         """Whether the route matches the template; parameters of the last match are reset to None."""
-        for name in self._matched:
-            setattr(self, name, None)
+        for previous in self._matched:
+            setattr(self, previous, None)
         self._matched = []
         pattern, names = _compile(route_template)
         path = self.route.partition("?")[0]

@@ -1,3 +1,32 @@
-"""Sessions, handler dispatch and pubsub that run flet-core pages for connected clients."""
+"""Sessions, handler dispatch and pubsub that run flet-core pages for connected clients.
+
+A web server hands each WebSocket, wrapped as a :class:`Transport`, to
+:meth:`AppHost.serve`; the host keeps one :class:`Session` per browser tab.
+"""
+
+from __future__ import annotations
+
+from flet_runtime.dispatch import WorkerPool
+from flet_runtime.errors import ClientDisconnectedError, ClientMethodError, LoopBlockingError
+from flet_runtime.host import AppHost
+from flet_runtime.memory_transport import MemoryClient, MemoryTransport
+from flet_runtime.pubsub import MemoryBackend, load_backend
+from flet_runtime.session import Session
+from flet_runtime.transport import Transport
 
 __version__ = "0.21.2.post1"
+
+__all__ = [
+    "AppHost",
+    "ClientDisconnectedError",
+    "ClientMethodError",
+    "LoopBlockingError",
+    "MemoryBackend",
+    "MemoryClient",
+    "MemoryTransport",
+    "Session",
+    "Transport",
+    "WorkerPool",
+    "__version__",
+    "load_backend",
+]

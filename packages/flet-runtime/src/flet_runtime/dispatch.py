@@ -86,9 +86,7 @@ class WorkerPool(Executor):
                 raise RuntimeError("cannot run new work: the worker pool was shut down")
             self._busy += 1
             if self._busy > len(self._threads) and len(self._threads) < self._max_workers:
-                thread = threading.Thread(
-                    target=self._work, name=f"{self._name}-{len(self._threads)}", daemon=True
-                )
+                thread = threading.Thread(target=self._work, name=f"{self._name}-{len(self._threads)}", daemon=True)
                 self._threads.append(thread)
                 thread.start()
             saturated = self._busy > self._max_workers
@@ -116,7 +114,7 @@ class WorkerPool(Executor):
             if future.set_running_or_notify_cancel():
                 try:
                     result = fn(*args, **kwargs)
-                except BaseException as error:  # noqa: BLE001  # handed to the future's owner
+                except BaseException as error:  # handed to the future's owner
                     future.set_exception(error)
                 else:
                     future.set_result(result)
@@ -208,7 +206,7 @@ class Dispatcher:
             result = call()
             if inspect.isawaitable(result):
                 await result
-        except Exception as error:  # noqa: BLE001  # reported, never lost (0.21 lost them)
+        except Exception as error:  # reported, never lost (0.21 lost them)
             on_error(error)
         finally:
             if not done.done():
@@ -224,7 +222,7 @@ class Dispatcher:
     ) -> None:
         try:
             result = handler(*args)
-        except Exception as error:  # noqa: BLE001  # reported, never lost (0.21 lost them)
+        except Exception as error:  # reported, never lost (0.21 lost them)
             on_error(error)
             done.set_result(None)
             return

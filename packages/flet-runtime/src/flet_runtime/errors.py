@@ -1,9 +1,9 @@
 """Exceptions raised by flet_runtime (all are :class:`flet_core.errors.FletError`).
 
-    FletError
-    ├── ClientDisconnectedError (also TimeoutError): the client left while a call waited
-    ├── ClientMethodError: the client answered a method call with an error
-    └── LoopBlockingError (also RuntimeError): a waiting call made on the event loop thread
+FletError
+├── ClientDisconnectedError (also TimeoutError): the client left while a call waited
+├── ClientMethodError: the client answered a method call with an error
+└── LoopBlockingError (also RuntimeError): a waiting call made on the event loop thread
 """
 
 from __future__ import annotations

@@ -107,6 +107,6 @@ class Outbox:
             await self._ready.wait()
             self._ready.clear()
             for frame in self._take():
-                if self._closed:
+                if self.closed:  # closed while we were sending
                     return
                 await send(frame)

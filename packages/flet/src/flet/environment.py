@@ -16,6 +16,7 @@ __all__ = [
     "ASSETS_DIR",
     "DISPLAY_URL_PREFIX",
     "FORCE_WEB_SERVER",
+    "LOG_LEVEL",
     "MAX_UPLOAD_SIZE",
     "OAUTH_CALLBACK_HANDLER_ENDPOINT",
     "OAUTH_STATE_TIMEOUT",
@@ -62,6 +63,8 @@ PLATFORM = "FLET_PLATFORM"
 DISPLAY_URL_PREFIX = "FLET_DISPLAY_URL_PREFIX"
 VIEW_PATH = "FLET_VIEW_PATH"
 WEB_PATH = "FLET_WEB_PATH"
+LOG_LEVEL = "FLET_LOG_LEVEL"
+"""Ours, set by ``flet run -v``: the ``flet`` loggers' level when the app configures no logging."""
 
 _TRUE = frozenset({"true", "1", "yes"})
 

@@ -12,7 +12,7 @@ __all__ = ["User"]
 class User(dict[str, Any]):
     """The provider's user record (a ``dict``) with the user's ``id`` and ``groups``."""
 
-    def __init__(self, kwargs: dict[str, Any], id: str) -> None:  # noqa: A002  # 0.21 parameter name
+    def __init__(self, kwargs: dict[str, Any], id: str) -> None:  # 0.21 parameter name
         super().__init__(kwargs)
         self.id = id
         self.groups: list[Group] = []

@@ -29,7 +29,6 @@ from email.utils import formatdate
 from pathlib import Path
 from typing import Literal
 
-from flet_core.types import WebRenderer
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
 from starlette.responses import FileResponse, PlainTextResponse, Response
@@ -37,6 +36,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
 from flet import environment, web_client
+from flet_core.types import WebRenderer
 
 __all__ = ["FletStaticFiles"]
 

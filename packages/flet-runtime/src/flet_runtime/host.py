@@ -1,0 +1,332 @@
+"""``AppHost``: every session of one Flet app, and the serving of its connections.
+
+A web server hands each WebSocket to :meth:`AppHost.serve` as a
+:class:`~flet_runtime.transport.Transport`. The host answers the registration (a new session
+runs ``main``; a known, disconnected one from the same client is re-attached with its whole
+current page), feeds the client's messages to the session in order, and when the socket
+closes keeps the session for ``session_timeout`` seconds before it expires.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+import logging
+import secrets
+import string
+import time
+from collections.abc import Callable
+from typing import Any
+
+from flet_core import protocol
+from flet_core.client_storage import ClientStorage
+from flet_core.errors import ProtocolError
+from flet_core.page import Page
+from flet_core.pubsub import PubSubBackend, PubSubClient, PubSubHub
+from flet_core.session_storage import SessionStorage
+from flet_runtime import config
+from flet_runtime.dispatch import Dispatcher, WorkerPool
+from flet_runtime.link import GOING_AWAY_CLOSE_CODE, Link
+from flet_runtime.outbox import DEFAULT_MAX_BYTES, DEFAULT_MAX_FRAMES
+from flet_runtime.pubsub import load_backend
+from flet_runtime.session import Session
+from flet_runtime.transport import Transport
+
+__all__ = ["AppHost"]
+
+logger = logging.getLogger("flet")
+
+_ID_ALPHABET = string.ascii_letters + string.digits
+_CLOSE_GRACE = 5.0  # how long on_close handlers may run before the session lets go of its page
+_SHUTDOWN_GRACE = 2.0
+_TRANSPORT_CLOSE_TIMEOUT = 5.0
+
+
+class AppHost:
+    """All sessions of one Flet app (one session handler)."""
+
+    def __init__(
+        self,
+        session_handler: Callable[[Page], Any],
+        *,
+        session_timeout: float | None = None,
+        pool: WorkerPool | None = None,
+        upload_signer: Callable[[str, int], str] | None = None,
+        page_name: str = "",
+        page_url: str = "",
+        on_page_created: Callable[[Page], None] | None = None,
+        pubsub_backend: PubSubBackend | None = None,
+        outbox_max_frames: int = DEFAULT_MAX_FRAMES,
+        outbox_max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        self.session_handler = session_handler
+        self.session_timeout = config.session_timeout() if session_timeout is None else session_timeout
+        self.upload_signer = upload_signer
+        self.page_name = page_name
+        self.page_url = page_url
+        self.on_page_created = on_page_created
+        self._given_pool = pool
+        self._given_backend = pubsub_backend
+        self._outbox_limits = {"max_frames": outbox_max_frames, "max_bytes": outbox_max_bytes}
+        self._sessions: dict[str, Session] = {}
+        self._links: set[Link] = set()
+        self._background: set[asyncio.Task[Any]] = set()
+        self._deadlines: list[tuple[float, int, str]] = []
+        self._order = itertools.count()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._pool: WorkerPool | None = None
+        self._dispatcher: Dispatcher | None = None
+        self._hub: PubSubHub | None = None
+        self._sweeper: asyncio.Task[None] | None = None
+        self._wake: asyncio.Event | None = None
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def session_count(self) -> int:
+        """How many sessions are alive (connected or waiting for their client to come back)."""
+        return len(self._sessions)
+
+    @property
+    def pubsub(self) -> PubSubHub | None:
+        """The hub shared by this app's sessions (``None`` until the host runs)."""
+        return self._hub
+
+    @property
+    def pool(self) -> WorkerPool | None:
+        """The worker pool running sync handlers (``None`` until the host runs)."""
+        return self._pool
+
+    def sessions(self) -> list[Session]:
+        return list(self._sessions.values())
+
+    async def start(self) -> None:
+        """Start the expiry sweeper (``serve`` does it too, so sessions expire without this)."""
+        self._bind()
+
+    async def shutdown(self) -> None:
+        """Close every session once: connections closed, on_close run, worker pool released."""
+        if self._loop is None:
+            return
+        loop = self._loop
+        self._loop = None
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            self._sweeper = None
+        for link in list(self._links):
+            link.end(GOING_AWAY_CLOSE_CODE)
+        sessions = list(self._sessions.values())
+        self._sessions.clear()
+        self._deadlines.clear()
+        hub = self._hub
+        for session in sessions:
+            if hub is not None:
+                hub.unsubscribe_all(session.id)
+        closing = [session.close(_SHUTDOWN_GRACE) for session in sessions]
+        results = await asyncio.gather(*closing, return_exceptions=True)
+        for error in results:
+            if isinstance(error, Exception):
+                logger.error("Closing a session failed", exc_info=error)
+        if self._background:
+            await asyncio.wait(list(self._background), timeout=_SHUTDOWN_GRACE)
+        if hub is not None:
+            hub.close()
+        self._hub = None
+        if self._given_pool is None and self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = None
+        self._dispatcher = None
+        logger.debug("App host on %r shut down (%d sessions closed)", loop, len(sessions))
+
+    async def serve(self, transport: Transport, *, client_ip: str = "", user_agent: str = "") -> None:
+        """Serve one WebSocket connection until it closes (registration, events, reconnects)."""
+        loop = self._bind()
+        link = Link(transport, loop, **self._outbox_limits)
+        self._links.add(link)
+        reader = loop.create_task(self._read(link, client_ip, user_agent))
+        ended = loop.create_task(link.ended.wait())
+        try:
+            await asyncio.wait({reader, ended}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            self._links.discard(link)
+            link.end()
+            for task in (reader, ended, link.writer):
+                task.cancel()
+            session = link.session
+            if session is not None:
+                self._detach(session, link)
+            if link.close_code is not None:
+                self._in_background(self._close_transport(transport, link.close_code))
+            await asyncio.wait({reader, ended, link.writer}, timeout=1.0)
+            if reader.done() and not reader.cancelled() and reader.exception() is not None:
+                logger.error("Serving a connection failed", exc_info=reader.exception())
+
+    # -- running --------------------------------------------------------------------------------
+
+    def _bind(self) -> asyncio.AbstractEventLoop:
+        loop = asyncio.get_running_loop()
+        if self._loop is loop:
+            return loop
+        if self._loop is not None:
+            raise RuntimeError("an AppHost serves one event loop at a time; call shutdown() before moving it")
+        self._loop = loop
+        self._pool = self._given_pool or WorkerPool()
+        self._dispatcher = Dispatcher(loop, self._pool)
+        self._hub = PubSubHub(
+            loop, self._pool, backend=self._given_backend or load_backend(), runner=self._run_subscriber
+        )
+        self._wake = asyncio.Event()
+        self._sweeper = loop.create_task(self._sweep(self._wake))
+        return loop
+
+    def _running(self) -> tuple[Dispatcher, PubSubHub]:
+        if self._dispatcher is None or self._hub is None:
+            raise RuntimeError("the AppHost is not running: serve() and start() start it")
+        return self._dispatcher, self._hub
+
+    def _in_background(self, coroutine: Any) -> None:
+        task: asyncio.Task[Any] = asyncio.get_running_loop().create_task(coroutine)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _close_transport(self, transport: Transport, code: int) -> None:
+        try:
+            await asyncio.wait_for(transport.close(code), _TRANSPORT_CLOSE_TIMEOUT)
+        except Exception as error:  # closing a dead socket may fail in many ways
+            logger.debug("Closing a transport failed: %r", error)
+
+    async def _read(self, link: Link, client_ip: str, user_agent: str) -> None:
+        while True:
+            try:
+                frame = await link.transport.receive()
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:  # a broken socket ends the connection
+                logger.debug("Receiving from the client failed: %r", error)
+                return
+            if frame is None:
+                return
+            try:
+                message = protocol.decode_client_frame(frame)
+            except ProtocolError as error:
+                sid = link.session.id if link.session is not None else "unregistered"
+                logger.warning("Dropped a malformed frame from session %s: %s", sid, error)
+                continue
+            if isinstance(message, protocol.RegisterRequest):
+                self._register(link, message, client_ip, user_agent)
+                continue
+            session = link.session
+            if session is None:
+                logger.debug("Ignored %s sent before registration", type(message).__name__)
+                continue
+            if isinstance(message, protocol.PageEvent) and message.target == "page" and message.name == "close":
+                self._expire(session)  # a desktop client closing its window ends the session now
+                return
+            try:
+                session.handle(message)
+            except Exception:
+                logger.warning("Handling a message of session %s failed", session.id, exc_info=True)
+
+    def _register(self, link: Link, request: protocol.RegisterRequest, client_ip: str, user_agent: str) -> None:
+        key = (client_ip, user_agent)
+        details = request.page_attrs() | {"clientip": client_ip, "clientuseragent": user_agent}
+        current = link.session
+        if current is not None:
+            if current.id == request.session_id and current.page is not None:
+                current.page.apply_client_details(details)
+                current.attach(link)  # the client asked again on the same socket: resend the page
+                return
+            self._detach(current, link)
+            link.session = None
+        known = self._sessions.get(request.session_id) if request.session_id else None
+        # a second tab with a copied id, or another browser, never takes a live session over
+        if known is not None and not known.connected and not known.closed and known.client_key == key:
+            self._reattach(known, link, request, details)
+        else:
+            self._create(link, key, details)
+
+    def _create(self, link: Link, key: tuple[str, str], details: dict[str, str]) -> None:
+        dispatcher, hub = self._running()
+        session_id = self._new_id()
+        session = Session(session_id, key, dispatcher, upload_signer=self.upload_signer)
+        page = session.require_page()
+        page.url = self.page_url
+        page.name = self.page_name
+        page.session = SessionStorage()
+        page.client_storage = ClientStorage(page)
+        page.pubsub = PubSubClient(hub, session_id)
+        page.apply_client_details(details)
+        if self.on_page_created is not None:
+            try:
+                self.on_page_created(page)
+            except Exception:
+                logger.exception("on_page_created failed for session %s", session_id)
+        self._sessions[session_id] = session
+        session.attach(link)
+        logger.debug("Session %s started", session_id)
+        session.start_main(self.session_handler)
+
+    def _reattach(
+        self, session: Session, link: Link, request: protocol.RegisterRequest, details: dict[str, str]
+    ) -> None:
+        page = session.require_page()
+        old_route = page.route
+        page.apply_client_details(details)
+        session.attach(link)
+        logger.debug("Session %s reconnected", session.id)
+        session.fire("connect")
+        if request.page_route != old_route:
+            try:
+                page.go(request.page_route)
+            except Exception:
+                logger.exception("Navigating session %s to %r failed", session.id, request.page_route)
+
+    def _detach(self, session: Session, link: Link) -> None:
+        if not session.detach(link, self.session_timeout):
+            return
+        if session.closed or self._sessions.get(session.id) is not session:
+            return  # it is ending anyway
+        deadline = session.expires_at
+        if deadline is not None:
+            heapq.heappush(self._deadlines, (deadline, next(self._order), session.id))
+            if self._wake is not None:
+                self._wake.set()
+        logger.debug("Session %s disconnected", session.id)
+        session.fire("disconnect")
+
+    def _new_id(self) -> str:
+        while True:
+            session_id = "".join(secrets.choice(_ID_ALPHABET) for _ in range(16))
+            if session_id not in self._sessions:
+                return session_id
+
+    def _run_subscriber(self, session_id: str, handler: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        session = self._sessions.get(session_id)
+        if session is not None and not session.closed:
+            session.run_subscriber(handler, args)
+
+    # -- expiry -----------------------------------------------------------------------------------
+
+    async def _sweep(self, wake: asyncio.Event) -> None:
+        while True:
+            now = time.monotonic()
+            while self._deadlines and self._deadlines[0][0] <= now:
+                deadline, _, session_id = heapq.heappop(self._deadlines)
+                session = self._sessions.get(session_id)
+                # a session that came back (and maybe left again) has another deadline now
+                if session is not None and session.expires_at == deadline:
+                    self._expire(session)
+            wake.clear()
+            delay = self._deadlines[0][0] - now if self._deadlines else None
+            try:
+                await asyncio.wait_for(wake.wait(), delay)
+            except TimeoutError:
+                pass
+
+    def _expire(self, session: Session) -> None:
+        if self._sessions.pop(session.id, None) is None:
+            return
+        logger.debug("Session %s expired", session.id)
+        if self._hub is not None:
+            self._hub.unsubscribe_all(session.id)
+        self._in_background(session.close(_CLOSE_GRACE))

@@ -1,0 +1,67 @@
+"""``Link``: one open client connection, its outbox and the task writing the outbox out."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING
+
+from flet_runtime.outbox import DEFAULT_MAX_BYTES, DEFAULT_MAX_FRAMES, Outbox
+from flet_runtime.transport import Transport
+
+if TYPE_CHECKING:
+    from flet_runtime.session import Session
+
+__all__ = ["Link"]
+
+logger = logging.getLogger("flet")
+
+# 1008 "policy violation": the client did not read its frames and the server gave up on it
+OVERFLOW_CLOSE_CODE = 1008
+# 1001 "going away": the server shuts down, or the session ended
+GOING_AWAY_CLOSE_CODE = 1001
+
+
+class Link:
+    """A transport, the outbox feeding it, and the session it carries (once registered)."""
+
+    def __init__(
+        self,
+        transport: Transport,
+        loop: asyncio.AbstractEventLoop,
+        *,
+        max_frames: int = DEFAULT_MAX_FRAMES,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        self.transport = transport
+        self.session: Session | None = None
+        self.close_code: int | None = None
+        self.ended = asyncio.Event()
+        self.outbox = Outbox(loop, self._overflowed, max_frames=max_frames, max_bytes=max_bytes)
+        self.writer = loop.create_task(self._write())
+
+    def put(self, frame: str) -> bool:
+        return self.outbox.put(frame)
+
+    def end(self, close_code: int | None = None) -> None:
+        """Stop this link: the serving loop notices, detaches the session and closes the transport."""
+        if close_code is not None and self.close_code is None:
+            self.close_code = close_code
+        self.outbox.close()
+        self.ended.set()
+
+    def _overflowed(self) -> None:
+        session = self.session.id if self.session is not None else "unregistered"
+        logger.warning(
+            "Closing the connection of session %s: the client stopped reading and its outbox is full", session
+        )
+        self.end(OVERFLOW_CLOSE_CODE)
+
+    async def _write(self) -> None:
+        try:
+            await self.outbox.drain_into(self.transport.send)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:  # a broken socket ends the link, nothing more
+            logger.debug("Sending to the client failed: %r", error)
+            self.end()

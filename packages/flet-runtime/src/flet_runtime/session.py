@@ -1,0 +1,319 @@
+"""``Session``: one browser tab's page, kept across reconnects, and its link to the client.
+
+The session is the page's :class:`flet_core.connection.Connection`: frames go to the outbox
+of the link it is attached to (and are dropped while it is disconnected: the registration
+snapshot resynchronises the client), handlers go to the dispatcher, and client method calls
+wait on :class:`~flet_runtime.calls.PendingCalls`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+import uuid
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import Future
+from typing import Any
+
+from flet_core import protocol
+from flet_core.control_event import ControlEvent
+from flet_core.errors import FletError, PageDisconnectedException
+from flet_core.method_results import InvokeMethodResults
+from flet_core.page import Page
+from flet_runtime import config
+from flet_runtime.calls import PendingCalls, blocking_call_message
+from flet_runtime.dispatch import Dispatcher, WorkerPool
+from flet_runtime.errors import ClientDisconnectedError, ClientMethodError, LoopBlockingError
+from flet_runtime.link import Link
+
+__all__ = ["CRASH_MESSAGE", "Session"]
+
+logger = logging.getLogger("flet")
+
+CRASH_MESSAGE = "There was an error while processing your request"
+"""What the browser shows when ``main`` raises (with ``: <exception>`` under ``FLET_DEBUG``)."""
+
+_QUIET_ERRORS = (PageDisconnectedException, ClientDisconnectedError)
+
+
+@contextlib.contextmanager
+def _holding_update_lock(page: Page) -> Iterator[None]:
+    # Page.update() takes the page's lock while it diffs and sends. Holding it while we take the
+    # snapshot and queue the registration response means no batch can fall between the two
+    # (sent twice, or lost). flet_core has no public name for the lock yet.
+    lock = getattr(page, "_lock", None)
+    if lock is None:
+        yield
+    else:
+        with lock:
+            yield
+
+
+class Session:
+    """A tab's page and what it needs from the server, across reconnects until it expires."""
+
+    def __init__(
+        self,
+        session_id: str,
+        client_key: tuple[str, str],
+        dispatcher: Dispatcher,
+        *,
+        upload_signer: Callable[[str, int], str] | None = None,
+    ) -> None:
+        self.id = session_id
+        self.client_key = client_key
+        self.expires_at: float | None = None
+        """Monotonic deadline while disconnected, ``None`` while connected."""
+        self._dispatcher = dispatcher
+        self._upload_signer = upload_signer
+        self._link: Link | None = None
+        self._calls = PendingCalls()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._closing: list[Future[None]] | None = None
+        self._closed = False
+        self.page: Page | None = Page(self, session_id)
+
+    def __repr__(self) -> str:
+        state = "closed" if self._closed else "connected" if self.connected else "disconnected"
+        return f"<Session {self.id} {state}>"
+
+    # -- the Connection protocol of flet_core -------------------------------------------------
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop:
+        return self._dispatcher.loop
+
+    @property
+    def executor(self) -> WorkerPool:
+        return self._dispatcher.pool
+
+    def send(self, frame: str) -> None:
+        link = self._link
+        if link is not None:
+            link.put(frame)
+
+    def dispatch(self, handler: Callable[..., Any], event: Any) -> None:
+        done = self._dispatcher.run(handler, (event,), lambda error: self._handler_failed(event, error), self._tasks)
+        if self._closing is not None:
+            self._closing.append(done)
+
+    def invoke_method(
+        self,
+        control_id: str,
+        method_name: str,
+        arguments: dict[str, str] | None,
+        wait_for_result: bool,
+        timeout: float | None,
+    ) -> str | None:
+        if not wait_for_result:
+            self.send(self._call_frame(uuid.uuid4().hex, control_id, method_name, arguments))
+            return None
+        if self._dispatcher.on_loop_thread():
+            raise LoopBlockingError(blocking_call_message(method_name))
+        method_id, future = self._start_call(control_id, method_name, arguments)
+        try:
+            outcome = future.result(timeout)
+        except ClientDisconnectedError:
+            raise
+        except TimeoutError:
+            raise TimeoutError(f"the client did not answer {method_name!r} within {timeout} s") from None
+        finally:
+            self._calls.forget(method_id)
+        return _result(method_name, outcome)
+
+    async def invoke_method_async(
+        self,
+        control_id: str,
+        method_name: str,
+        arguments: dict[str, str] | None,
+        wait_for_result: bool,
+        timeout: float | None,
+    ) -> str | None:
+        if not wait_for_result:
+            self.send(self._call_frame(uuid.uuid4().hex, control_id, method_name, arguments))
+            return None
+        method_id, future = self._start_call(control_id, method_name, arguments)
+        try:
+            outcome = await asyncio.wait_for(asyncio.wrap_future(future), timeout)
+        except ClientDisconnectedError:
+            raise
+        except TimeoutError:
+            raise TimeoutError(f"the client did not answer {method_name!r} within {timeout} s") from None
+        finally:
+            self._calls.forget(method_id)
+        return _result(method_name, outcome)
+
+    @staticmethod
+    def _call_frame(method_id: str, control_id: str, method_name: str, arguments: dict[str, str] | None) -> str:
+        return protocol.encode(protocol.invoke_method(method_id, method_name, control_id, arguments))
+
+    def _start_call(
+        self, control_id: str, method_name: str, arguments: dict[str, str] | None
+    ) -> tuple[str, Future[InvokeMethodResults]]:
+        method_id = uuid.uuid4().hex
+        future = self._calls.open(method_id)
+        link = self._link
+        # registered before the check: a disconnect from here on fails the future
+        if link is None or not link.put(self._call_frame(method_id, control_id, method_name, arguments)):
+            self._calls.forget(method_id)
+            raise ClientDisconnectedError(
+                f"the client of session {self.id} is not connected, so {method_name!r} cannot be answered"
+            )
+        return method_id, future
+
+    def run_task(self, handler: Callable[..., Coroutine[Any, Any, Any]], *args: Any, **kwargs: Any) -> Future[Any]:
+        return self._dispatcher.run_task(handler, args, kwargs, self._tasks)
+
+    def run_thread(self, handler: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        def call() -> None:
+            handler(*args, **kwargs)
+
+        self._dispatcher.run(call, (), lambda error: self._failed(f"thread {handler!r}", error), self._tasks)
+
+    def get_upload_url(self, file_name: str, expires: int) -> str:
+        if self._upload_signer is None:
+            raise FletError(
+                "uploads are not configured: give the app a secret key (FLET_SECRET_KEY) so upload URLs can be signed"
+            )
+        return self._upload_signer(file_name, expires)
+
+    # -- state --------------------------------------------------------------------------------
+
+    @property
+    def connected(self) -> bool:
+        return self._link is not None
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @property
+    def link(self) -> Link | None:
+        return self._link
+
+    @property
+    def pending_calls(self) -> int:
+        return len(self._calls)
+
+    @property
+    def task_count(self) -> int:
+        return len(self._tasks)
+
+    def attach(self, link: Link) -> None:
+        """Make ``link`` this session's connection; its first frame is the registration answer."""
+        page = self.require_page()
+        with _holding_update_lock(page):
+            frame = protocol.encode(protocol.register_response(self.id, page.snapshot))
+            self._link = link
+            link.put(frame)
+        link.session = self
+        self.expires_at = None
+        page.expires_at = None
+
+    def detach(self, link: Link, timeout: float) -> bool:
+        """The link ended: keep the state for ``timeout`` s; False if ``link`` was not current."""
+        if self._link is not link:
+            return False
+        self._link = None
+        self._calls.fail_all(ClientDisconnectedError(f"the client of session {self.id} disconnected"))
+        if self._closed:
+            return True
+        self.expires_at = time.monotonic() + timeout
+        page = self.require_page()
+        page.expires_at = time.time() + timeout
+        return True
+
+    def require_page(self) -> Page:
+        page = self.page
+        if page is None:
+            raise PageDisconnectedException(f"session {self.id} has ended")
+        return page
+
+    # -- running the app ------------------------------------------------------------------------
+
+    def start_main(self, main: Callable[[Page], Any]) -> None:
+        self._dispatcher.run(main, (self.require_page(),), self._main_failed, self._tasks)
+
+    def run_subscriber(self, handler: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        """Run a pubsub subscriber of this session."""
+        self._dispatcher.run(handler, args, lambda error: self._failed(f"pubsub subscriber {handler!r}", error))
+
+    def handle(self, message: protocol.UpdateProps | protocol.PageEvent) -> None:
+        """Apply one client message (in arrival order; props before the event that follows them)."""
+        page = self.require_page()
+        if isinstance(message, protocol.UpdateProps):
+            page.apply_client_props(message.props)
+        elif message.target == "page" and message.name == "invoke_method_result":
+            self._calls.resolve(message.data)
+        else:
+            page.dispatch_event(message.target, message.name, message.data)
+
+    def fire(self, name: str) -> None:
+        """Run the page's handlers of a server-side page event (``connect``, ``disconnect``)."""
+        page = self.page
+        if page is not None and not self._closed:
+            page.dispatch_event("page", name, "")
+
+    # -- failures -------------------------------------------------------------------------------
+
+    def _main_failed(self, error: BaseException) -> None:
+        if isinstance(error, _QUIET_ERRORS):
+            logger.debug("Session %s: main() stopped: %r", self.id, error)
+            return
+        logger.error("Unhandled exception in main() of session %s", self.id, exc_info=error)
+        text = f"{CRASH_MESSAGE}: {error}" if config.debug_errors() else f"{CRASH_MESSAGE}."
+        self.send(protocol.encode(protocol.session_crashed(text)))
+
+    def _handler_failed(self, event: Any, error: BaseException) -> None:
+        name = getattr(event, "name", "?")
+        target = getattr(event, "control", None) or getattr(event, "target", "?")
+        self._failed(f"{name!r} handler of {target!r}", error, report=not (name == "error" and target is self.page))
+
+    def _failed(self, what: str, error: BaseException, *, report: bool = True) -> None:
+        if isinstance(error, _QUIET_ERRORS):
+            logger.debug("Session %s: %s stopped: %r", self.id, what, error)
+            return
+        logger.error("Unhandled exception in the %s (session %s)", what, self.id, exc_info=error)
+        page = self.page
+        if not report or page is None or self._closed:
+            return
+        event = ControlEvent("page", "error", str(error), page, page)
+        for handler in page.on_error:
+            self._dispatcher.run(handler, (event,), lambda e: self._failed("on_error handler", e, report=False))
+
+    # -- the end ----------------------------------------------------------------------------------
+
+    async def close(self, grace: float) -> None:
+        """End the session: unmount everything, run on_close (up to ``grace`` s), drop all references."""
+        if self._closed:
+            return
+        self._closed = True
+        link, self._link = self._link, None
+        if link is not None:
+            link.end()
+        self._calls.fail_all(ClientDisconnectedError(f"session {self.id} has ended"))
+        page = self.page
+        running = list(self._tasks)
+        self._closing = []
+        if page is not None:
+            try:
+                page.close()
+            except Exception:
+                logger.exception("Closing the page of session %s failed", self.id)
+        closing, self._closing = self._closing, None
+        for task in running:
+            task.cancel()
+        if closing:
+            await asyncio.wait([asyncio.wrap_future(done) for done in closing], timeout=grace)
+        if page is not None:
+            page.session = None
+            page.client_storage = None
+        self.page = None
+
+
+def _result(method_name: str, outcome: InvokeMethodResults) -> str | None:
+    if outcome.error:
+        raise ClientMethodError(f"the client failed {method_name!r}: {outcome.error}")
+    return outcome.result

@@ -1,0 +1,210 @@
+"""``page.login()`` and ``page.logout()``: the page's side of the OAuth authorization-code flow.
+
+The page model knows nothing of OAuth; the web host attaches a :class:`PageLogin` to each new
+page, which sets ``page.login``, ``page.login_async``, ``page.logout`` and ``page.logout_async``.
+``login`` opens the provider's page and registers the ``state``; the OAuth callback endpoint
+then calls :meth:`LoginFlow.complete`, which exchanges the code, sets ``page.auth`` and fires
+``on_login``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import weakref
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
+
+from flet.auth.authorization import Authorization
+from flet.auth.oauth_provider import OAuthProvider
+from flet_core.control_event import ControlEvent
+from flet_core.page_events import LoginEvent
+
+__all__ = ["LoginFlow", "PageLogin", "StateRegistry"]
+
+logger = logging.getLogger("flet.auth")
+
+
+class StateRegistry(Protocol):
+    """Where a pending sign-in waits for the provider's redirect (the app manager)."""
+
+    def __call__(
+        self, state: str, flow: LoginFlow, complete_page_url: str | None, complete_page_html: str | None
+    ) -> None: ...
+
+
+def _page_url(redirect_url: str, page_name: str, route: str | None) -> str:
+    """``redirect_url`` with its path replaced by the app's path and the page's route."""
+    parts = urlsplit(redirect_url)
+    base = "/" + page_name.strip("/") if page_name.strip("/") else ""
+    route = route or "/"
+    return urlunsplit((parts.scheme, parts.netloc, base + (route if route.startswith("/") else "/" + route), "", ""))
+
+
+def _fire(page: Any, event_name: str, event: ControlEvent) -> None:
+    connection = page.connection
+    if connection is None:
+        logger.info("page gone before its %s event could run", event_name)
+        return
+    for handler in getattr(page, f"on_{event_name}"):
+        connection.dispatch(handler, event)
+
+
+def _login_event(page: Any, error: str | None, error_description: str | None) -> LoginEvent:
+    # 0.21 COMPAT: a successful callback sign-in carries error=None, a saved-token one "".
+    event = LoginEvent("", "", control=page, page=page)
+    event.error = error  # type: ignore[assignment]  # None on callback success, as in 0.21
+    event.error_description = error_description  # type: ignore[assignment]  # same
+    return event
+
+
+class LoginFlow:
+    """One sign-in waiting for the provider's redirect; holds its page weakly."""
+
+    def __init__(self, page: Any, authorization: Authorization) -> None:
+        self._page = weakref.ref(page)
+        self.authorization = authorization
+
+    @property
+    def page(self) -> Any:
+        """The page that started the sign-in, or ``None`` when its session has ended."""
+        page = self._page()
+        if page is None or page.connection is None:
+            return None
+        return page
+
+    async def complete(self, code: str | None, error: str | None, error_description: str | None) -> None:
+        """Exchange ``code`` for a token (unless the provider sent ``error``), then fire ``on_login``."""
+        page = self.page
+        if page is None:
+            return
+        if not error:
+            if not code:
+                error, error_description = "invalid_request", "the provider's redirect carried no code"
+            else:
+                try:
+                    await self.authorization.request_token_async(code)
+                except Exception as failure:  # any failure is reported to the app as LoginEvent.error
+                    logger.warning("OAuth token exchange failed: %s", failure)
+                    error = str(failure) or type(failure).__name__
+        self._bring_app_forward(page)
+        _fire(page, "login", _login_event(page, error or None, error_description if error else None))
+
+    @staticmethod
+    def _bring_app_forward(page: Any) -> None:
+        try:
+            if str(getattr(page, "platform", "") or "").lower() in {"ios", "android", "pageplatform.ios"}:
+                page.close_in_app_web_view()
+            elif not page.web:
+                page.window_to_front()
+        except Exception as failure:  # a cosmetic step; the sign-in still completes
+            logger.debug("could not bring the app forward after sign-in: %s", failure)
+
+
+class PageLogin:
+    """Gives one page its ``login``/``logout`` methods."""
+
+    def __init__(self, page: Any, register_state: StateRegistry) -> None:
+        self._page = weakref.ref(page)
+        self._register_state = register_state
+
+    def attach(self) -> None:
+        page = self._live_page()
+        page.login = self.login
+        page.login_async = self.login_async
+        page.logout = self.logout
+        page.logout_async = self.logout_async
+
+    def _live_page(self) -> Any:
+        page = self._page()
+        if page is None:
+            raise RuntimeError("this page's session has ended")
+        return page
+
+    def _start(
+        self,
+        provider: OAuthProvider,
+        fetch_user: bool,
+        fetch_groups: bool,
+        scope: list[str] | None,
+        complete_page_html: str | None,
+        redirect_to_page: bool,
+        authorization: type[Authorization],
+    ) -> tuple[Any, Authorization]:
+        page = self._live_page()
+        auth = authorization(provider, fetch_user=fetch_user, fetch_groups=fetch_groups, scope=scope)
+        page.auth = auth
+        return page, auth
+
+    def _open_flow(self, page: Any, auth: Authorization, complete_page_html: str | None, redirect_to_page: bool) -> str:
+        url, state = auth.get_authorization_data()
+        # Both forms keep the page's route (0.21's sync login dropped it, UPSTREAM-BUG #33).
+        complete_url = _page_url(auth.provider.redirect_url, page.name, page.route) if redirect_to_page else None
+        self._register_state(state, LoginFlow(page, auth), complete_url, complete_page_html)
+        return url
+
+    def login(
+        self,
+        provider: OAuthProvider,
+        fetch_user: bool = True,
+        fetch_groups: bool = False,
+        scope: list[str] | None = None,
+        saved_token: str | None = None,
+        on_open_authorization_url: Callable[[str], Any] | None = None,
+        complete_page_html: str | None = None,
+        redirect_to_page: bool | None = False,
+        authorization: type[Authorization] = Authorization,
+    ) -> Authorization:
+        """Start signing in with ``provider``; ``on_login`` fires when it is done."""
+        page, auth = self._start(
+            provider, fetch_user, fetch_groups, scope, complete_page_html, bool(redirect_to_page), authorization
+        )
+        if saved_token is not None:
+            auth.dehydrate_token(saved_token)
+            _fire(page, "login", _login_event(page, "", ""))
+            return auth
+        url = self._open_flow(page, auth, complete_page_html, bool(redirect_to_page))
+        if on_open_authorization_url is not None:
+            on_open_authorization_url(url)
+        else:
+            page.launch_url(url, "flet_oauth_signin", web_popup_window=page.web)
+        return auth
+
+    async def login_async(
+        self,
+        provider: OAuthProvider,
+        fetch_user: bool = True,
+        fetch_groups: bool = False,
+        scope: list[str] | None = None,
+        saved_token: str | None = None,
+        on_open_authorization_url: Callable[[str], Awaitable[Any] | Any] | None = None,
+        complete_page_html: str | None = None,
+        redirect_to_page: bool | None = False,
+        authorization: type[Authorization] = Authorization,
+    ) -> Authorization:
+        """``login`` for async code: the HTTP calls do not block the event loop."""
+        page, auth = self._start(
+            provider, fetch_user, fetch_groups, scope, complete_page_html, bool(redirect_to_page), authorization
+        )
+        if saved_token is not None:
+            await auth.dehydrate_token_async(saved_token)
+            _fire(page, "login", _login_event(page, "", ""))
+            return auth
+        url = self._open_flow(page, auth, complete_page_html, bool(redirect_to_page))
+        if on_open_authorization_url is not None:
+            result = on_open_authorization_url(url)
+            if inspect.isawaitable(result):
+                await result
+        else:
+            page.launch_url(url, "flet_oauth_signin", web_popup_window=page.web)
+        return auth
+
+    def logout(self) -> None:
+        """Forget the sign-in and fire ``on_logout`` (the provider is not told)."""
+        page = self._live_page()
+        page.auth = None
+        _fire(page, "logout", ControlEvent("page", "logout", "", page, page))
+
+    async def logout_async(self) -> None:
+        self.logout()

@@ -1,0 +1,252 @@
+"""``FletApp``: the WebSocket endpoint, an adapter from a Starlette WebSocket to the session host.
+
+Sessions, dispatch and the protocol live in ``flet_runtime.host.AppHost``; this module only
+accepts the socket, adapts it to the runtime's ``Transport``, and gives each new page what
+depends on the web server: its ``http(s)`` URL (not 0.21's ``ws://``, UPSTREAM-BUG #10), signed
+upload URLs for the configured upload route (UPSTREAM-BUG #18) and ``page.login()``.
+
+All ``FletApp`` objects built for the same session handler and mount share one host, so the
+0.20 pattern of building one per connection keeps sessions across reconnects.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, overload
+
+from starlette.websockets import WebSocket, WebSocketState
+
+from flet import environment
+from flet.auth.page_login import LoginFlow, PageLogin
+from flet.fastapi.flet_app_manager import FletAppManager, app_manager
+from flet.fastapi.oauth_state import OAuthState
+from flet.upload_signature import sign_upload_url
+
+__all__ = [
+    "DEFAULT_FLET_OAUTH_STATE_TIMEOUT",
+    "DEFAULT_FLET_SESSION_TIMEOUT",
+    "FletApp",
+    "WebSocketTransport",
+]
+
+logger = logging.getLogger("flet.fastapi")
+
+DEFAULT_FLET_SESSION_TIMEOUT = 3600
+DEFAULT_FLET_OAUTH_STATE_TIMEOUT = 600
+
+SessionHandler = Callable[[Any], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class _Connection:
+    """What the page of a connection learns from its WebSocket request."""
+
+    page_url: str
+
+
+_current_connection: contextvars.ContextVar[_Connection | None] = contextvars.ContextVar(
+    "flet_fastapi_connection", default=None
+)
+
+
+class WebSocketTransport:
+    """``flet_runtime.transport.Transport`` over a Starlette WebSocket (text frames only)."""
+
+    def __init__(self, websocket: WebSocket) -> None:
+        self._websocket = websocket
+        self._closed = False
+
+    async def receive(self) -> str | None:
+        if self._closed:
+            return None
+        try:
+            message = await self._websocket.receive()
+        except Exception as error:  # the socket broke under us: same as a close
+            logger.debug("WebSocket receive failed: %s", error)
+            self._closed = True
+            return None
+        if message["type"] == "websocket.disconnect":
+            self._closed = True
+            return None
+        text = message.get("text")
+        if text is None and message.get("bytes") is not None:
+            text = bytes(message["bytes"]).decode("utf-8", errors="replace")
+        return text if text is not None else ""
+
+    async def send(self, frame: str) -> None:
+        if self._closed:
+            return
+        try:
+            await self._websocket.send_text(frame)
+        except Exception as error:  # the peer left; receive() reports the close
+            logger.debug("WebSocket send failed: %s", error)
+            self._closed = True
+
+    async def close(self, code: int = 1000) -> None:
+        if self._closed or self._websocket.application_state == WebSocketState.DISCONNECTED:
+            self._closed = True
+            return
+        self._closed = True
+        try:
+            await self._websocket.close(code)
+        except Exception as error:  # already closed by the peer
+            logger.debug("WebSocket close failed: %s", error)
+
+
+def _load_app_host() -> Any:
+    try:
+        from flet_runtime.host import AppHost
+    except ImportError as error:
+        raise RuntimeError(f"flet_runtime.host is not available ({error}); install flet-runtime") from error
+    return AppHost
+
+
+class FletApp:
+    """Serves a Flet app's sessions over WebSocket connections.
+
+    Accepts the 0.21 form ``FletApp(loop, session_handler, ...)`` and the documented
+    ``FletApp(session_handler, ...)`` (UPSTREAM-BUG #36); the loop is not needed.
+    FLET_SESSION_TIMEOUT and FLET_OAUTH_STATE_TIMEOUT win over the arguments.
+
+    Args:
+        upload_endpoint_path: absolute path of the upload route; default ``/<mount>/upload``
+            (``upload_endpoint`` under the WebSocket's mount).
+        proxy_path: path prefix a reverse proxy strips; prepended to upload URLs. Default: the
+            ``X-Forwarded-Prefix`` header of the first connection, if any.
+        websocket_endpoint: this route's path relative to the app's mount (``ws``).
+        upload_endpoint: the upload route's path relative to the mount (``upload``).
+    """
+
+    @overload
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        session_handler: SessionHandler,
+        session_timeout_seconds: int = DEFAULT_FLET_SESSION_TIMEOUT,
+        oauth_state_timeout_seconds: int = DEFAULT_FLET_OAUTH_STATE_TIMEOUT,
+        upload_endpoint_path: str | None = None,
+        secret_key: str | None = None,
+        *,
+        proxy_path: str | None = None,
+        websocket_endpoint: str = "ws",
+        upload_endpoint: str = "upload",
+        manager: FletAppManager | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        session_handler: SessionHandler,
+        session_timeout_seconds: int = DEFAULT_FLET_SESSION_TIMEOUT,
+        oauth_state_timeout_seconds: int = DEFAULT_FLET_OAUTH_STATE_TIMEOUT,
+        upload_endpoint_path: str | None = None,
+        secret_key: str | None = None,
+        *,
+        proxy_path: str | None = None,
+        websocket_endpoint: str = "ws",
+        upload_endpoint: str = "upload",
+        manager: FletAppManager | None = None,
+    ) -> None: ...
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if args and isinstance(args[0], asyncio.AbstractEventLoop):
+            args = args[1:]
+        kwargs.pop("loop", None)
+        self._configure(*args, **kwargs)
+
+    def _configure(
+        self,
+        session_handler: SessionHandler,
+        session_timeout_seconds: int = DEFAULT_FLET_SESSION_TIMEOUT,
+        oauth_state_timeout_seconds: int = DEFAULT_FLET_OAUTH_STATE_TIMEOUT,
+        upload_endpoint_path: str | None = None,
+        secret_key: str | None = None,
+        *,
+        proxy_path: str | None = None,
+        websocket_endpoint: str = "ws",
+        upload_endpoint: str = "upload",
+        manager: FletAppManager | None = None,
+    ) -> None:
+        if not callable(session_handler):
+            raise TypeError(f"FletApp needs the session handler (main) first, got {session_handler!r}")
+        self.session_handler = session_handler
+        env_timeout = environment.get_int(environment.SESSION_TIMEOUT, minimum=0)
+        self.session_timeout_seconds = env_timeout if env_timeout is not None else session_timeout_seconds
+        env_state = environment.get_int(environment.OAUTH_STATE_TIMEOUT, minimum=1)
+        self.oauth_state_timeout_seconds = env_state if env_state is not None else oauth_state_timeout_seconds
+        self.upload_endpoint_path = upload_endpoint_path
+        self.secret_key = secret_key
+        self.proxy_path = proxy_path
+        self.websocket_endpoint = websocket_endpoint.strip("/") or "ws"
+        self.upload_endpoint = upload_endpoint.strip("/") or "upload"
+        self._manager = manager or app_manager
+
+    # -- per connection -----------------------------------------------------------------------
+
+    def _mount_path(self, websocket: WebSocket) -> str:
+        """The app's path without surrounding slashes: the WebSocket path minus its endpoint."""
+        path = websocket.url.path.strip("/")
+        if path == self.websocket_endpoint:
+            return ""
+        if path.endswith("/" + self.websocket_endpoint):
+            return path[: -len(self.websocket_endpoint) - 1]
+        return path.rpartition("/")[0]
+
+    async def handle(self, websocket: WebSocket) -> None:
+        """Accept the WebSocket and serve its session until the client goes away."""
+        page_name = self._mount_path(websocket)
+        scheme = "https" if websocket.url.scheme in {"wss", "https"} else "http"
+        page_url = f"{scheme}://{websocket.url.netloc}" + (f"/{page_name}" if page_name else "")
+        proxy_prefix = self.proxy_path if self.proxy_path is not None else websocket.headers.get("x-forwarded-prefix")
+        host = self._manager.host(
+            (self.session_handler, page_name), lambda: self._make_host(page_name, page_url, proxy_prefix or "")
+        )
+        await self._manager.ensure_host_started(host)
+        await websocket.accept()
+        transport = WebSocketTransport(websocket)
+        client_ip = websocket.client.host if websocket.client is not None else ""
+        token = _current_connection.set(_Connection(page_url))
+        try:
+            await host.serve(transport, client_ip=client_ip, user_agent=websocket.headers.get("user-agent", ""))
+        finally:
+            _current_connection.reset(token)
+            await transport.close()
+
+    # -- the session host ---------------------------------------------------------------------
+
+    def _make_host(self, page_name: str, page_url: str, proxy_prefix: str) -> Any:
+        upload_path = self.upload_endpoint_path or "/" + "/".join(p for p in (page_name, self.upload_endpoint) if p)
+        secret_key = self.secret_key
+
+        def sign(file_name: str, expires: int) -> str:
+            return sign_upload_url(upload_path, file_name, expires, secret_key, url_prefix=proxy_prefix)
+
+        app_host = _load_app_host()
+        return app_host(
+            self.session_handler,
+            session_timeout=float(self.session_timeout_seconds),
+            upload_signer=sign,
+            page_name=page_name,
+            page_url=page_url,
+            on_page_created=self._page_created,
+        )
+
+    def _page_created(self, page: Any) -> None:
+        connection = _current_connection.get()
+        if connection is not None:
+            page.url = connection.page_url
+        PageLogin(page, self._register_oauth_state).attach()
+
+    def _register_oauth_state(
+        self, state: str, flow: LoginFlow, complete_page_url: str | None, complete_page_html: str | None
+    ) -> None:
+        page = flow.page
+        expires_at = datetime.now(UTC) + timedelta(seconds=self.oauth_state_timeout_seconds)
+        session_id = str(getattr(page, "session_id", "")) if page is not None else ""
+        record = OAuthState(session_id, expires_at, complete_page_url, complete_page_html, flow=flow)
+        self._manager.store_state(state, record)

@@ -1,0 +1,203 @@
+"""Real servers for the integration tests: free loopback ports, started and stopped by PID.
+
+``serve(argv, ...)`` starts a server process in ``apps/`` and waits (bounded) until its port
+accepts connections; every process is terminated (then killed) at the end of its test.
+``FletProtocolClient`` speaks the 0.21.2 client's side of the WebSocket protocol.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+APPS = Path(__file__).resolve().parent / "apps"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+START_TIMEOUT = 30.0
+STOP_TIMEOUT = 10.0
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = START_TIMEOUT) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with status {process.returncode} before listening on {port}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"nothing listened on 127.0.0.1:{port} within {timeout:.0f} s")
+
+
+def stop(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> int:
+    """Signal the process by its PID, wait (bounded), kill it if it will not stop."""
+    if process.poll() is None:
+        os.kill(process.pid, sig)
+        try:
+            process.wait(STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(STOP_TIMEOUT)
+    return process.returncode
+
+
+def app_environment(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FLET_")}
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    env["PYTHONUNBUFFERED"] = "1"
+    env["FLET_WEB_RENDERER"] = "html"  # the only renderer that works offline
+    env.update(extra)
+    return env
+
+
+class Server:
+    """One started server process."""
+
+    def __init__(self, process: subprocess.Popen[bytes], port: int, log: Path) -> None:
+        self.process = process
+        self.port = port
+        self.log = log
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[Callable[..., Server]]:
+    started: list[Server] = []
+
+    def start(
+        argv: list[str], *, port: int | None = None, env: dict[str, str] | None = None, wait: bool = True
+    ) -> Server:
+        port = port or free_port()
+        command = [part.replace("{port}", str(port)) for part in argv]
+        log = tmp_path / f"server-{len(started)}.log"
+        with log.open("wb") as output:
+            process = subprocess.Popen(
+                command, cwd=APPS, env=env or app_environment(), stdout=output, stderr=subprocess.STDOUT
+            )
+        server = Server(process, port, log)
+        started.append(server)
+        if wait:
+            try:
+                wait_for_port(port, process)
+            except Exception as error:
+                raise RuntimeError(f"{error}; its output:\n{server.output()}") from None
+        return server
+
+    yield start
+    for server in started:
+        stop(server.process)
+
+
+class FletProtocolClient:
+    """The browser client's side of the protocol, over a real WebSocket."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.controls: dict[str, dict[str, Any]] = {}
+        self.session_id = ""
+
+    def __enter__(self) -> FletProtocolClient:
+        from websockets.sync.client import connect
+
+        self._connection = connect(self.url, open_timeout=10)
+        self.socket = self._connection.__enter__()
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self._connection.__exit__(*exc_info)
+
+    def send(self, action: str, payload: dict[str, Any]) -> None:
+        self.socket.send(json.dumps({"action": action, "payload": payload}))
+
+    def receive(self, timeout: float = 10) -> dict[str, Any]:
+        message: dict[str, Any] = json.loads(self.socket.recv(timeout=timeout))
+        self._apply(message)
+        return message
+
+    def register(self, session_id: str = "", route: str = "/") -> dict[str, Any]:
+        fields = ("windowWidth", "windowHeight", "windowTop", "windowLeft", "media")
+        payload = {"pageName": "", "pageRoute": route, "pageWidth": "1280", "pageHeight": "720"}
+        payload |= dict.fromkeys(fields, "")
+        payload |= {"isPWA": "false", "isWeb": "true", "isDebug": "false", "platform": "linux"}
+        payload |= {"platformBrightness": "light", "sessionId": session_id}
+        self.send("registerWebClient", payload)
+        reply = self.receive()
+        self.session_id = reply["payload"]["session"]["id"]
+        return reply
+
+    def click(self, control_id: str) -> None:
+        self.send("pageEventFromWeb", {"eventTarget": control_id, "eventName": "click", "eventData": ""})
+
+    def wait_for(self, found: Callable[[], Any], timeout: float = 10) -> Any:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            value = found()
+            if value:
+                return value
+            try:
+                self.receive(timeout=max(0.05, deadline - time.monotonic()))
+            except TimeoutError:
+                break
+        value = found()
+        if not value:
+            raise AssertionError(f"not seen within {timeout} s; controls: {self.controls}")
+        return value
+
+    def of_type(self, kind: str) -> list[dict[str, Any]]:
+        return [c for c in self.controls.values() if c.get("t") == kind]
+
+    def _apply(self, message: dict[str, Any]) -> None:
+        action, payload = message["action"], message["payload"]
+        if action == "registerWebClient":
+            self.controls = dict((payload.get("session") or {}).get("controls") or {})
+        elif action == "pageControlsBatch":
+            for item in payload:
+                self._apply(item)
+        elif action == "addPageControls":
+            for control in payload["controls"]:
+                self.controls[control["i"]] = dict(control)
+        elif action == "updateControlProps":
+            for props in payload["props"]:
+                self.controls.setdefault(props["i"], {}).update(props)
+        elif action == "removeControl":
+            for control_id in payload["ids"]:
+                self.controls.pop(control_id, None)
+
+
+@pytest.fixture
+def flet_client() -> Callable[[str], FletProtocolClient]:
+    return FletProtocolClient
+
+
+@pytest.fixture
+def kit() -> Any:
+    """The helpers above, for test modules (importlib mode cannot import conftest)."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        apps=APPS, artifacts=ARTIFACTS, free_port=free_port, stop=stop, wait_for_port=wait_for_port, env=app_environment
+    )

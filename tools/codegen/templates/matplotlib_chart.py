@@ -1,0 +1,50 @@
+"""`MatplotlibChart`: a Matplotlib figure shown as an SVG image (needs `flet[matplotlib]`).
+
+The chart is a `Container` whose content is an `Image` holding the figure rendered as SVG; the
+figure is rendered again on every update of the chart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flet_core._fields import local, prop, slot
+from flet_core._figures import matplotlib_svg, require, svg_aspect_ratio, svg_size
+from flet_core.alignment import Alignment
+from flet_core.control import Control
+from flet_core.display import Image
+from flet_core.types import ImageFit
+
+
+def _figure(value: Any) -> Any:
+    require("matplotlib", "matplotlib", "MatplotlibChart")
+    return value
+
+
+class MatplotlibChart:
+    figure: Any = local(default=None, kw_only=False)
+    isolated: bool = local(default=False)
+    original_size: bool = local(default=False)
+    transparent: bool = local(default=False)
+    alignment: Alignment | None = prop(default=Alignment(0, 0), json=True, eager=True)
+    content: Control | None = slot(n="content", default=None)
+
+    def is_isolated(self) -> bool:
+        return self.isolated
+
+    def before_update(self) -> None:
+        super().before_update()
+        image = self.content
+        if not isinstance(image, Image):
+            image = self.content = Image(fit=ImageFit.FILL)
+        if self.figure is None:
+            return
+        _figure(self.figure)
+        svg = matplotlib_svg(self.figure, self.transparent)
+        image.src = svg
+        if self.original_size:
+            size = svg_size(svg)
+            if size is not None:
+                image.width, image.height = size
+        else:
+            image.aspect_ratio = svg_aspect_ratio(svg)
