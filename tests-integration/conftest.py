@@ -188,6 +188,23 @@ class FletProtocolClient:
                 self.controls.pop(control_id, None)
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    # Browser tests save a screenshot when their test body failed (see test_browser.py).
+    report = yield
+    if report.when == "call":
+        item.stash[CALL_FAILED] = report.failed
+    return report
+
+
+CALL_FAILED = pytest.StashKey[bool]()
+
+
+@pytest.fixture
+def test_failed(request: pytest.FixtureRequest) -> Callable[[], bool]:
+    return lambda: request.node.stash.get(CALL_FAILED, False)
+
+
 @pytest.fixture
 def flet_client() -> Callable[[str], FletProtocolClient]:
     return FletProtocolClient

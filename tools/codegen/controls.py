@@ -139,15 +139,28 @@ def public_names(path: Path) -> list[str]:
     """The names in a module's `__all__` (read without importing it)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
-        ):
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
             try:
                 value = ast.literal_eval(node.value)
             except ValueError:
                 return []  # computed (flet_core/__init__.py)
             return [str(v) for v in value]
     return []
+
+
+def defined_names(path: Path) -> list[str]:
+    """The public names a module defines itself (classes, functions, assignments), not imports."""
+    public = set(public_names(path))
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef | ast.FunctionDef):
+            names.append(node.name)
+        elif isinstance(node, ast.Assign):
+            names.extend(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.append(node.target.id)
+    return [name for name in names if name in public]
 
 
 def value_registry() -> dict[str, str]:
@@ -202,8 +215,10 @@ def default_expr(prop: dict[str, Any]) -> str:
 
 
 def _optional(annotation: str) -> bool:
-    return "None" in annotation or annotation in {"Any", "PaddingValue", "MarginValue"} or annotation.endswith(
-        ("Value", "| None")
+    return (
+        "None" in annotation
+        or annotation in {"Any", "PaddingValue", "MarginValue"}
+        or annotation.endswith(("Value", "| None"))
     )
 
 
@@ -281,9 +296,7 @@ def load_template(module: str, control_names: set[str]) -> Template:
             template.imports.append(node)
         elif isinstance(node, ast.ClassDef) and node.name in control_names:
             template.classes[node.name] = _class_template(node, lines)
-        elif isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
-        ):
+        elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
             template.public.extend(str(v) for v in ast.literal_eval(node.value))
         elif isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
             continue  # names the template refers to; the generator resolves them itself
@@ -410,9 +423,8 @@ class ModuleWriter:
         for key, home in self.homes.items():
             if self.catalog.record(key)["class"] == name and key != "canvas.Text":
                 return "flet_core." + home
-        for key, record in self.catalog.bases.items():
-            if key == name and key in self.homes:
-                return "flet_core." + self.homes[key]
+        if name in self.catalog.bases and name in self.homes:
+            return "flet_core." + self.homes[name]
         if name in HAND_WRITTEN_CONTROLS:
             return "flet_core.view" if name in {"View", "Offstage"} else "flet_core.page"
         return None
@@ -523,11 +535,13 @@ class ModuleWriter:
     def decorator(self, type_name: str | None, record: dict[str, Any]) -> str:
         if type_name is None:
             return "@control(None)"
-        params = [p["name"] for p in record["init_params"]]
-        words = " ".join(params)
-        if len(words) + 30 < 96:
-            return f'@control("{type_name}", positional="{words}".split())'
-        chunks = textwrap.wrap(words, 86)
+        words = " ".join(p["name"] for p in record["init_params"])
+        one_line = f'@control("{type_name}", positional="{words}".split())'
+        if len(one_line) <= 110:
+            return one_line
+        chunks = textwrap.wrap(words, 96)
+        if len(words) <= 90:
+            return f'@control(\n    "{type_name}",\n    positional="{words}".split(),\n)'
         body = "\n".join(f'        "{c} "' if i < len(chunks) - 1 else f'        "{c}"' for i, c in enumerate(chunks))
         return f'@control(\n    "{type_name}",\n    positional=(\n{body}\n    ).split(),\n)'
 
@@ -678,10 +692,13 @@ def make_positional(text: str) -> str:
     """Turn a field line into one that type checkers accept positionally."""
     head, sep, value = text.partition(" = ")
     first_line, *rest = value.split("\n")
-    if first_line.startswith(("prop(", "slot(", "event(", "local(")):
-        call, _, args = first_line.partition("(")
-        first_line = f"{call}(kw_only=False, {args}" if args != ")" else f"{call}(kw_only=False)"
-    else:
+    if first_line.startswith(("prop(", "slot(", "event(", "local(")) and first_line.endswith(")"):
+        first_line = (
+            f"{first_line[:-1]}, kw_only=False)"
+            if not first_line.endswith("()")
+            else f"{first_line[:-1]}kw_only=False)"
+        )
+    elif not first_line.startswith(("prop(", "slot(", "event(", "local(", "alias(")):
         first_line = f"prop(default={first_line}, kw_only=False)"
     return head + sep + "\n".join([first_line, *rest])
 
@@ -698,16 +715,12 @@ def package_init(package: str, homes: dict[str, str], catalog: Catalog) -> str:
         for name in public_names(PACKAGE_DIR / f"{module}.py"):
             imports.add(dotted, name)
             public.append(name)
-    extra = TEMPLATES / package / "__init__.py"
-    helpers = ""
-    if extra.is_file():
-        helpers = extra.read_text(encoding="utf-8").split('"""', 2)[-1].strip()
-        helpers = "\n".join(line for line in helpers.splitlines() if "from __future__" not in line).strip()
+    summary = config.PACKAGES[package]
+    note = "Generated by tools/codegen/controls.py; do not edit by hand."
     parts = [
-        f'"""{config.PACKAGES[package]}\n\nGenerated by tools/codegen/controls.py; edit the generator, not this file.\n"""',
+        f'"""{summary}\n\n{note}\n"""',
         "from __future__ import annotations",
         imports.render(),
-        helpers,
         "__all__ = [" + ", ".join(f'"{n}"' for n in sorted(set(public))) + "]",
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
@@ -716,7 +729,7 @@ def package_init(package: str, homes: dict[str, str], catalog: Catalog) -> str:
 def alias_module(name: str, home: str, names: list[str]) -> str:
     return (
         f'"""Compatibility path: `flet_core.{name}` re-exports {", ".join(f"`{n}`" for n in names)}'
-        f" from `flet_core.{home}`.\n\nGenerated by tools/codegen/controls.py.\n\"\"\"\n\n"
+        f' from `flet_core.{home}`.\n\nGenerated by tools/codegen/controls.py.\n"""\n\n'
         "from __future__ import annotations\n\n"
         f"from flet_core.{home} import {', '.join(names)}\n\n"
         "__all__ = [" + ", ".join(f'"{n}"' for n in names) + "]\n"
@@ -739,7 +752,7 @@ def export_table(spec_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
             continue
         if dotted == "flet_core":
             continue
-        for name in public_names(path):
+        for name in defined_names(path):
             defined.setdefault(name, []).append(dotted)
     aliases = {f"flet_core.{a}" for a in config.ALIASES}
     module_map = _module_map()
@@ -750,6 +763,8 @@ def export_table(spec_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
         upstream = entry.get("from") or ""
         if entry["kind"] == "module":
             target = module_map.get(name)
+            if target is None and (PACKAGE_DIR / f"{name}.py").is_file():
+                target = f"flet_core.{name}"  # written by hand under upstream's name
             if target is None:
                 elsewhere[name] = upstream
             else:
@@ -777,6 +792,8 @@ def _module_map() -> dict[str, str]:
             home = HAND_WRITTEN_BASES[record["class"]].removeprefix("flet_core.")
         if home is None and record["class"] in HAND_WRITTEN_CONTROLS:
             home = "view" if record["class"] in {"View", "Offstage"} else "page"
+        if (PACKAGE_DIR / f"{upstream}.py").is_file():
+            home = upstream  # the module exists under upstream's name (page, text, datatable, ...)
         if home is not None and "." not in upstream:
             catalog_modules.setdefault(upstream, home)
     catalog_modules.update(
@@ -858,10 +875,7 @@ def eager_names() -> set[str]:
     """Names flet_core/__init__.py imports itself (the lazy table does not provide them)."""
     tree = ast.parse((PACKAGE_DIR / "__init__.py").read_text(encoding="utf-8"))
     return {
-        alias.asname or alias.name
-        for node in tree.body
-        if isinstance(node, ast.ImportFrom)
-        for alias in node.names
+        alias.asname or alias.name for node in tree.body if isinstance(node, ast.ImportFrom) for alias in node.names
     }
 
 

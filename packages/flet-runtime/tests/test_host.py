@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
+from flet_core.connection import Connection
 from flet_core.page import Page
-from flet_runtime import AppHost, MemoryClient, MemoryTransport
+from flet_runtime import AppHost, MemoryClient, MemoryTransport, Transport
 from flet_runtime.memory_transport import registration
 
 
@@ -51,6 +52,9 @@ async def test_new_session_answers_with_the_page_then_main_renders(make_host: An
     assert client.tree["page"]["title"] == "counter"
     assert len(calls) == 1 and calls[0].session_id == client.session_id
     assert host.session_count() == 1
+    connection: Connection = host.sessions()[0]  # mypy checks the protocol statically
+    transport: Transport = MemoryTransport()
+    assert isinstance(connection, Connection) and isinstance(transport, Transport)
 
 
 @pytest.mark.asyncio

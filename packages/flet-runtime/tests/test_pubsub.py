@@ -91,9 +91,9 @@ async def test_three_sessions_with_topics_and_one_that_leaves_and_comes_back(mak
     await c.disconnect()
     frames_before = len(c.frames)
     send(a, "all m2")
-    await b.wait_for(lambda: "all:m2" in inbox(b) and "all:m2" in inbox(a))
+    await b.wait_for(lambda: "all:m2" in inbox(b) and "all:m2" in inbox(a) and (c.session_id, "all:m2") in log)
     send(b, "others_topic room m3")
-    await a.wait_for(lambda: "room:m3" in inbox(a))
+    await a.wait_for(lambda: "room:m3" in inbox(a) and (c.session_id, "room:m3") in log)
     send(a, "others m4")
     await b.wait_for(lambda: "all:m4" in inbox(b))
     assert inbox(a) == ["all:m1", "all:m2", "room:m3"]

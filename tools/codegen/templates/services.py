@@ -31,9 +31,7 @@ class FilePickerResultEvent(JsonEvent):
         self.files: list[FilePickerFile] | None = None
         """The files picked by `pick_files()`."""
         if files is not None:
-            self.files = [
-                item if isinstance(item, FilePickerFile) else FilePickerFile(**item) for item in files
-            ]
+            self.files = [item if isinstance(item, FilePickerFile) else FilePickerFile(**item) for item in files]
 
     @classmethod
     def from_wire(cls, target: str, name: str, data: str, control: Any, page: Any) -> Self:

@@ -53,19 +53,18 @@ class ContainerTapEvent(JsonEvent):
 @control(
     "container",
     positional=(
-        "content ref key width height left top right bottom expand expand_loose col opacity "
-        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
-        "disabled data rtl padding margin alignment bgcolor gradient blend_mode border "
-        "border_radius image_src image_src_base64 image_repeat image_fit image_opacity shape "
-        "clip_behavior ink ink_color animate blur shadow url url_target theme theme_mode "
-        "on_click on_long_press on_hover adaptive"
+        "content ref key width height left top right bottom expand expand_loose col opacity rotate scale "
+        "offset aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end tooltip visible disabled data rtl padding margin alignment "
+        "bgcolor gradient blend_mode border border_radius image_src image_src_base64 image_repeat "
+        "image_fit image_opacity shape clip_behavior ink ink_color animate blur shadow url url_target "
+        "theme theme_mode on_click on_long_press on_hover adaptive"
     ).split(),
 )
 class Container(ConstrainedControl, AdaptiveControl):
     """A box that decorates and positions one control: padding, colour, border, image."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     padding: PaddingValue = prop(default=None, json=True)
     margin: MarginValue = prop(default=None, json=True)
     alignment: Alignment | None = prop(default=None, json=True)

@@ -41,14 +41,14 @@ __all__ = [
 @control(
     "cupertinoappbar",
     positional=(
-        "leading middle trailing bgcolor automatically_imply_leading automatically_imply_middle "
-        "border padding transition_between_routes previous_page_title ref"
+        "leading middle trailing bgcolor automatically_imply_leading automatically_imply_middle border "
+        "padding transition_between_routes previous_page_title ref"
     ).split(),
 )
 class CupertinoAppBar(Control):
     """An iOS-style navigation bar at the top of a view."""
 
-    leading: Control | None = slot(kw_only=False, n="leading", default=None)
+    leading: Control | None = slot(n="leading", default=None, kw_only=False)
     middle: Control | None = slot(n="middle", default=None)
     trailing: Control | None = slot(n="trailing", default=None)
     bgcolor: str | None = None
@@ -63,16 +63,16 @@ class CupertinoAppBar(Control):
 @control(
     "cupertinonavigationbar",
     positional=(
-        "destinations selected_index bgcolor active_color inactive_color border icon_size "
-        "on_change ref width height left top right bottom expand expand_loose col opacity "
-        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end visible disabled data"
+        "destinations selected_index bgcolor active_color inactive_color border icon_size on_change ref "
+        "width height left top right bottom expand expand_loose col opacity rotate scale offset "
+        "aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end visible disabled data"
     ).split(),
 )
 class CupertinoNavigationBar(ConstrainedControl):
     """An iOS-style tab bar at the bottom of a view."""
 
-    destinations: list[NavigationDestination] = slot(kw_only=False, many=True, default=None)
+    destinations: list[NavigationDestination] = slot(many=True, default=None, kw_only=False)
     selected_index: int | None = 0
     bgcolor: str | None = None
     active_color: str | None = None
@@ -84,12 +84,12 @@ class CupertinoNavigationBar(ConstrainedControl):
 
 @control(
     "cupertinoalertdialog",
-    positional=("open modal title content actions on_dismiss ref disabled visible data").split(),
+    positional="open modal title content actions on_dismiss ref disabled visible data".split(),
 )
 class CupertinoAlertDialog(Control):
     """An iOS-style alert dialog; shown while `open` is true."""
 
-    open: bool = prop(kw_only=False, default=False, eager=True)
+    open: bool = prop(default=False, eager=True, kw_only=False)
     modal: bool = prop(default=False, eager=True)
     title: Control | None = slot(n="title", default=None)
     content: Control | None = slot(n="content", default=None)
@@ -117,16 +117,15 @@ class CupertinoDialogAction(Control):
 @control(
     "cupertinoactionsheet",
     positional=(
-        "title message actions cancel ref key width height left top right bottom expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data"
+        "title message actions cancel ref key width height left top right bottom expand expand_loose col "
+        "opacity rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
+        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class CupertinoActionSheet(ConstrainedControl):
     """An iOS-style sheet of actions that slides up from the bottom."""
 
-    title: Control | None = slot(kw_only=False, n="title", default=None)
+    title: Control | None = slot(n="title", default=None, kw_only=False)
     message: Control | None = slot(n="message", default=None)
     actions: list[Control] = slot(n="action", many=True, default=None)
     cancel: Control | None = slot(n="cancel", default=None)
@@ -135,10 +134,10 @@ class CupertinoActionSheet(ConstrainedControl):
 @control(
     "cupertinoactionsheetaction",
     positional=(
-        "text content is_default_action is_destructive_action on_click ref key width height "
-        "left top right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data"
+        "text content is_default_action is_destructive_action on_click ref key width height left top "
+        "right bottom expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity "
+        "animate_size animate_position animate_rotation animate_scale animate_offset on_animation_end "
+        "tooltip visible disabled data"
     ).split(),
 )
 class CupertinoActionSheetAction(ConstrainedControl):
@@ -153,12 +152,12 @@ class CupertinoActionSheetAction(ConstrainedControl):
 
 @control(
     "cupertinobottomsheet",
-    positional=("content open modal bgcolor height padding on_dismiss ref disabled visible data").split(),
+    positional="content open modal bgcolor height padding on_dismiss ref disabled visible data".split(),
 )
 class CupertinoBottomSheet(Control):
     """An iOS-style modal sheet that slides up from the bottom."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     open: bool = prop(default=False, eager=True)
     modal: bool = prop(default=False, eager=True)
     bgcolor: str | None = None
@@ -170,11 +169,11 @@ class CupertinoBottomSheet(Control):
 @control(
     "cupertinobutton",
     positional=(
-        "text icon icon_color content bgcolor color disabled_color opacity_on_click min_size "
-        "padding alignment border_radius url url_target on_click ref key width height left top "
-        "right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data"
+        "text icon icon_color content bgcolor color disabled_color opacity_on_click min_size padding "
+        "alignment border_radius url url_target on_click ref key width height left top right bottom "
+        "expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
+        "disabled data"
     ).split(),
 )
 class CupertinoButton(ConstrainedControl):
@@ -200,9 +199,9 @@ class CupertinoButton(ConstrainedControl):
 @control(
     "cupertinobutton",
     positional=(
-        "text disabled_color opacity_on_click min_size padding alignment border_radius ref key "
-        "width height expand expand_loose col opacity tooltip visible disabled data icon "
-        "icon_color content url url_target on_click"
+        "text disabled_color opacity_on_click min_size padding alignment border_radius ref key width "
+        "height expand expand_loose col opacity tooltip visible disabled data icon icon_color content url "
+        "url_target on_click"
     ).split(),
 )
 class CupertinoFilledButton(CupertinoButton):
@@ -215,17 +214,17 @@ class CupertinoFilledButton(CupertinoButton):
 @control(
     "cupertinolisttile",
     positional=(
-        "title subtitle leading trailing bgcolor bgcolor_activated padding url url_target "
-        "toggle_inputs additional_info leading_size leading_to_title notched on_click ref key "
-        "width height left top right bottom expand expand_loose col opacity rotate scale offset "
-        "aspect_ratio animate_opacity animate_size animate_position animate_rotation "
-        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
+        "title subtitle leading trailing bgcolor bgcolor_activated padding url url_target toggle_inputs "
+        "additional_info leading_size leading_to_title notched on_click ref key width height left top "
+        "right bottom expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity "
+        "animate_size animate_position animate_rotation animate_scale animate_offset on_animation_end "
+        "tooltip visible disabled data"
     ).split(),
 )
 class CupertinoListTile(ConstrainedControl):
     """An iOS-style list row with a title, subtitle and leading and trailing controls."""
 
-    title: Control | None = slot(kw_only=False, n="title", default=None)
+    title: Control | None = slot(n="title", default=None, kw_only=False)
     subtitle: Control | None = slot(n="subtitle", default=None)
     leading: Control | None = slot(n="leading", default=None)
     trailing: Control | None = slot(n="trailing", default=None)
@@ -244,12 +243,12 @@ class CupertinoListTile(ConstrainedControl):
 
 @control(
     "cupertinocontextmenu",
-    positional=("content actions enable_haptic_feedback ref disabled visible data adaptive").split(),
+    positional="content actions enable_haptic_feedback ref disabled visible data adaptive".split(),
 )
 class CupertinoContextMenu(AdaptiveControl):
     """Shows a menu of actions over an enlarged copy of its content on long press."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     actions: list[Control] = slot(n="action", many=True, default=None)
     enable_haptic_feedback: bool | None = False
     adaptive: bool | None = prop(default=False, eager=True)
@@ -276,9 +275,9 @@ class CupertinoContextMenuAction(AdaptiveControl):
 @control(
     "cupertinoactivityindicator",
     positional=(
-        "radius color animating ref key expand expand_loose col opacity rotate scale offset "
-        "aspect_ratio animate_opacity animate_size animate_position animate_rotation "
-        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
+        "radius color animating ref key expand expand_loose col opacity rotate scale offset aspect_ratio "
+        "animate_opacity animate_size animate_position animate_rotation animate_scale animate_offset "
+        "on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class CupertinoActivityIndicator(ConstrainedControl):

@@ -45,10 +45,10 @@ __all__ = [
     "cupertinocheckbox",
     positional=(
         "label label_position value tristate autofocus check_color active_color inactive_color "
-        "focus_color on_change on_focus on_blur ref key width height left top right bottom "
-        "expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity "
-        "animate_size animate_position animate_rotation animate_scale animate_offset "
-        "on_animation_end tooltip visible disabled data"
+        "focus_color on_change on_focus on_blur ref key width height left top right bottom expand "
+        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
+        "disabled data"
     ).split(),
 )
 class CupertinoCheckbox(ConstrainedControl):
@@ -71,11 +71,10 @@ class CupertinoCheckbox(ConstrainedControl):
 @control(
     "cupertinoradio",
     positional=(
-        "label value label_position fill_color active_color inactive_color autofocus "
-        "use_checkmark_style on_focus on_blur ref key width height left top right bottom expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data"
+        "label value label_position fill_color active_color inactive_color autofocus use_checkmark_style "
+        "on_focus on_blur ref key width height left top right bottom expand expand_loose col opacity "
+        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
+        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class CupertinoRadio(ConstrainedControl):
@@ -96,11 +95,10 @@ class CupertinoRadio(ConstrainedControl):
 @control(
     "cupertinoswitch",
     positional=(
-        "label value label_position active_color thumb_color track_color focus_color autofocus "
-        "on_change on_focus on_blur ref key width height left top right bottom expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data"
+        "label value label_position active_color thumb_color track_color focus_color autofocus on_change "
+        "on_focus on_blur ref key width height left top right bottom expand expand_loose col opacity "
+        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
+        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class CupertinoSwitch(ConstrainedControl):
@@ -122,11 +120,10 @@ class CupertinoSwitch(ConstrainedControl):
 @control(
     "cupertinoslider",
     positional=(
-        "value min max divisions active_color thumb_color on_change on_change_start "
-        "on_change_end on_focus on_blur ref key width height left top right bottom expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data"
+        "value min max divisions active_color thumb_color on_change on_change_start on_change_end "
+        "on_focus on_blur ref key width height left top right bottom expand expand_loose col opacity "
+        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
+        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class CupertinoSlider(ConstrainedControl):
@@ -150,18 +147,16 @@ class CupertinoSlider(ConstrainedControl):
 @control(
     "cupertinotextfield",
     positional=(
-        "placeholder_text value placeholder_style gradient blend_mode shadow "
-        "prefix_visibility_mode suffix_visibility_mode clear_button_semantics_label "
-        "keyboard_type rtl multiline min_lines max_lines max_length password "
-        "can_reveal_password read_only shift_enter text_align autofocus capitalization "
-        "autocorrect enable_suggestions smart_dashes_type smart_quotes_type cursor_color "
-        "cursor_width cursor_height cursor_radius show_cursor selection_color input_filter "
-        "on_change on_submit on_focus on_blur text_size text_style border color bgcolor "
-        "border_radius focused_color focused_bgcolor focused_border_width focused_border_color "
-        "content_padding dense filled prefix suffix ref key width height expand expand_loose "
-        "col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data"
+        "placeholder_text value placeholder_style gradient blend_mode shadow prefix_visibility_mode "
+        "suffix_visibility_mode clear_button_semantics_label keyboard_type rtl multiline min_lines "
+        "max_lines max_length password can_reveal_password read_only shift_enter text_align autofocus "
+        "capitalization autocorrect enable_suggestions smart_dashes_type smart_quotes_type cursor_color "
+        "cursor_width cursor_height cursor_radius show_cursor selection_color input_filter on_change "
+        "on_submit on_focus on_blur text_size text_style border color bgcolor border_radius focused_color "
+        "focused_bgcolor focused_border_width focused_border_color content_padding dense filled prefix "
+        "suffix ref key width height expand expand_loose col opacity rotate scale offset aspect_ratio "
+        "animate_opacity animate_size animate_position animate_rotation animate_scale animate_offset "
+        "on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class CupertinoTextField(TextField):
@@ -182,17 +177,17 @@ class CupertinoTextField(TextField):
 @control(
     "cupertinodatepicker",
     positional=(
-        "value first_date last_date bgcolor minute_interval minimum_year maximum_year "
-        "item_extent use_24h_format date_picker_mode date_order on_change ref key width height "
-        "left top right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data"
+        "value first_date last_date bgcolor minute_interval minimum_year maximum_year item_extent "
+        "use_24h_format date_picker_mode date_order on_change ref key width height left top right bottom "
+        "expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
+        "disabled data"
     ).split(),
 )
 class CupertinoDatePicker(ConstrainedControl):
     """An iOS-style wheel picker of a date, a time or both."""
 
-    value: datetime | str | None = prop(kw_only=False, default=None, convert=to_datetime, decode=decode_datetime)
+    value: datetime | str | None = prop(default=None, convert=to_datetime, decode=decode_datetime, kw_only=False)
     first_date: datetime | str | None = prop(default=None, convert=to_datetime, decode=decode_datetime)
     last_date: datetime | str | None = prop(default=None, convert=to_datetime, decode=decode_datetime)
     bgcolor: str | None = None
@@ -213,10 +208,10 @@ class CupertinoDatePicker(ConstrainedControl):
 @control(
     "cupertinotimerpicker",
     positional=(
-        "value second_interval minute_interval mode bgcolor on_change ref key width height left "
-        "top right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data"
+        "value second_interval minute_interval mode bgcolor on_change ref key width height left top right "
+        "bottom expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity "
+        "animate_size animate_position animate_rotation animate_scale animate_offset on_animation_end "
+        "tooltip visible disabled data"
     ).split(),
 )
 class CupertinoTimerPicker(ConstrainedControl):
@@ -233,17 +228,17 @@ class CupertinoTimerPicker(ConstrainedControl):
 @control(
     "cupertinopicker",
     positional=(
-        "controls item_extent selected_index bgcolor use_magnifier looping magnification "
-        "squeeze diameter_ratio off_axis_fraction on_change ref key width height left top right "
-        "bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data"
+        "controls item_extent selected_index bgcolor use_magnifier looping magnification squeeze "
+        "diameter_ratio off_axis_fraction on_change ref key width height left top right bottom expand "
+        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
+        "disabled data"
     ).split(),
 )
 class CupertinoPicker(ConstrainedControl):
     """An iOS-style wheel of controls to pick one from."""
 
-    controls: list[Control] = slot(kw_only=False, many=True, default=None)
+    controls: list[Control] = slot(many=True, default=None, kw_only=False)
     item_extent: int | float | None = None
     selected_index: int | None = 0
     bgcolor: str | None = None
@@ -259,17 +254,16 @@ class CupertinoPicker(ConstrainedControl):
 @control(
     "cupertinosegmentedbutton",
     positional=(
-        "controls selected_index selected_color unselected_color border_color padding on_change "
-        "ref key width height left top right bottom expand expand_loose col opacity rotate "
-        "scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
-        "disabled data"
+        "controls selected_index selected_color unselected_color border_color padding on_change ref key "
+        "width height left top right bottom expand expand_loose col opacity rotate scale offset "
+        "aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class CupertinoSegmentedButton(ConstrainedControl):
     """An iOS-style row of mutually exclusive segments."""
 
-    controls: list[Control] = slot(kw_only=False, many=True, default=None)
+    controls: list[Control] = slot(many=True, default=None, kw_only=False)
     selected_index: int | None = 0
     selected_color: str | None = None
     unselected_color: str | None = None
@@ -281,16 +275,16 @@ class CupertinoSegmentedButton(ConstrainedControl):
 @control(
     "cupertinoslidingsegmentedbutton",
     positional=(
-        "controls selected_index bgcolor thumb_color padding on_change ref key width height "
-        "left top right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data"
+        "controls selected_index bgcolor thumb_color padding on_change ref key width height left top "
+        "right bottom expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity "
+        "animate_size animate_position animate_rotation animate_scale animate_offset on_animation_end "
+        "tooltip visible disabled data"
     ).split(),
 )
 class CupertinoSlidingSegmentedButton(ConstrainedControl):
     """An iOS-style segmented control with a sliding thumb."""
 
-    controls: list[Control] = slot(kw_only=False, many=True, default=None)
+    controls: list[Control] = slot(many=True, default=None, kw_only=False)
     selected_index: int | None = 0
     bgcolor: str | None = None
     thumb_color: str | None = None

@@ -35,7 +35,7 @@ class DataColumnSortEvent(JsonEvent):
 class DataColumn(Control):
     """The header of one data table column, optionally sortable."""
 
-    label: Control | None = slot(kw_only=False, n="l", default=None)
+    label: Control | None = slot(n="l", default=None, kw_only=False)
     numeric: bool | None = False
     tooltip: str | None = None
     on_sort: EventHandler[DataColumnSortEvent] | None = event(DataColumnSortEvent, default=None)
@@ -44,14 +44,14 @@ class DataColumn(Control):
 @control(
     "c",
     positional=(
-        "content on_double_tap on_long_press on_tap on_tap_cancel on_tap_down placeholder "
-        "show_edit_icon ref visible disabled data"
+        "content on_double_tap on_long_press on_tap on_tap_cancel on_tap_down placeholder show_edit_icon "
+        "ref visible disabled data"
     ).split(),
 )
 class DataCell(Control):
     """One cell of a data table row."""
 
-    content: Control | None = slot(kw_only=False, default=None)
+    content: Control | None = slot(default=None, kw_only=False)
     on_double_tap: EventHandler[ControlEvent] | None = event(default=None)
     on_long_press: EventHandler[ControlEvent] | None = event(default=None)
     on_tap: EventHandler[ControlEvent] | None = event(default=None)
@@ -63,12 +63,12 @@ class DataCell(Control):
 
 @control(
     "r",
-    positional=("cells ref visible disabled data color selected on_long_press on_select_changed").split(),
+    positional="cells ref visible disabled data color selected on_long_press on_select_changed".split(),
 )
 class DataRow(Control):
     """One row of a data table."""
 
-    cells: list[Control] = slot(kw_only=False, many=True, default=None)
+    cells: list[Control] = slot(many=True, default=None, kw_only=False)
     color: str | dict[MaterialState, str] | None = prop(default=None, json=True)
     selected: bool | None = False
     on_long_press: EventHandler[ControlEvent] | None = event(default=None)
@@ -78,20 +78,19 @@ class DataRow(Control):
 @control(
     "datatable",
     positional=(
-        "columns rows sort_ascending show_checkbox_column sort_column_index show_bottom_border "
-        "border border_radius horizontal_lines vertical_lines checkbox_horizontal_margin "
-        "column_spacing data_row_color data_row_min_height data_row_max_height data_text_style "
-        "bgcolor gradient divider_thickness heading_row_color heading_row_height "
-        "heading_text_style horizontal_margin on_select_all ref key width height left top right "
-        "bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data"
+        "columns rows sort_ascending show_checkbox_column sort_column_index show_bottom_border border "
+        "border_radius horizontal_lines vertical_lines checkbox_horizontal_margin column_spacing "
+        "data_row_color data_row_min_height data_row_max_height data_text_style bgcolor gradient "
+        "divider_thickness heading_row_color heading_row_height heading_text_style horizontal_margin "
+        "on_select_all ref key width height left top right bottom expand expand_loose col opacity rotate "
+        "scale offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
+        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class DataTable(ConstrainedControl):
     """A Material table of rows and columns."""
 
-    columns: list[DataColumn] = slot(kw_only=False, many=True, default=None)
+    columns: list[DataColumn] = slot(many=True, default=None, kw_only=False)
     rows: list[DataRow] = slot(many=True, default=None)
     sort_ascending: bool | None = False
     show_checkbox_column: bool | None = False
@@ -121,4 +120,4 @@ class DataTable(ConstrainedControl):
 class Item(Control):
     """A key-value object sent as a control (kept for 0.21 compatibility)."""
 
-    obj: str | None = local(kw_only=False, default=None)
+    obj: str | None = local(default=None, kw_only=False)

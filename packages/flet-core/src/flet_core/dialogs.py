@@ -28,14 +28,14 @@ __all__ = ["AlertDialog", "Banner", "BottomSheet", "DatePicker", "SnackBar", "Ti
     "alertdialog",
     positional=(
         "modal title content actions bgcolor elevation icon open title_padding content_padding "
-        "actions_padding actions_alignment shape inset_padding semantics_label adaptive "
-        "on_dismiss ref disabled visible data"
+        "actions_padding actions_alignment shape inset_padding semantics_label adaptive on_dismiss ref "
+        "disabled visible data"
     ).split(),
 )
 class AlertDialog(AdaptiveControl):
     """A Material dialog with a title, content and actions; shown while `open` is true."""
 
-    modal: bool = prop(kw_only=False, default=False, eager=True)
+    modal: bool = prop(default=False, eager=True, kw_only=False)
     title: Control | None = slot(n="title", default=None)
     content: Control | None = slot(n="content", default=None)
     actions: list[Control] = slot(n="action", many=True, default=None)
@@ -56,14 +56,14 @@ class AlertDialog(AdaptiveControl):
 @control(
     "banner",
     positional=(
-        "open leading leading_padding content content_padding actions force_actions_below "
-        "bgcolor ref disabled visible data"
+        "open leading leading_padding content content_padding actions force_actions_below bgcolor ref "
+        "disabled visible data"
     ).split(),
 )
 class Banner(Control):
     """A message with actions shown at the top of the page while `open` is true."""
 
-    open: bool = prop(kw_only=False, default=False, eager=True)
+    open: bool = prop(default=False, eager=True, kw_only=False)
     leading: Control | None = slot(n="leading", default=None)
     leading_padding: PaddingValue = prop(default=None, json=True)
     content: Control | None = slot(n="content", default=None)
@@ -78,14 +78,13 @@ class Banner(Control):
     "bottomsheet",
     positional=(
         "content open elevation bgcolor dismissible enable_drag show_drag_handle use_safe_area "
-        "is_scroll_controlled maintain_bottom_view_insets_padding on_dismiss ref disabled "
-        "visible data"
+        "is_scroll_controlled maintain_bottom_view_insets_padding on_dismiss ref disabled visible data"
     ).split(),
 )
 class BottomSheet(Control):
     """A panel that slides up from the bottom of the page while `open` is true."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     open: bool = prop(default=False, eager=True)
     elevation: int | float | None = None
     bgcolor: str | None = None
@@ -101,15 +100,14 @@ class BottomSheet(Control):
 @control(
     "snackbar",
     positional=(
-        "content open behavior dismiss_direction show_close_icon action action_color "
-        "close_icon_color bgcolor duration margin padding width elevation on_action ref "
-        "disabled visible data"
+        "content open behavior dismiss_direction show_close_icon action action_color close_icon_color "
+        "bgcolor duration margin padding width elevation on_action ref disabled visible data"
     ).split(),
 )
 class SnackBar(Control):
     """A short message at the bottom of the page, shown while `open` is true."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     open: bool = prop(default=False, eager=True)
     behavior: SnackBarBehavior | None = None
     dismiss_direction: DismissDirection | None = None
@@ -130,16 +128,15 @@ class SnackBar(Control):
     "datepicker",
     positional=(
         "open value first_date last_date current_date keyboard_type date_picker_mode "
-        "date_picker_entry_mode help_text cancel_text confirm_text error_format_text "
-        "error_invalid_text field_hint_text field_label_text switch_to_calendar_icon "
-        "switch_to_input_icon on_change on_dismiss ref expand expand_loose col opacity tooltip "
-        "visible disabled data"
+        "date_picker_entry_mode help_text cancel_text confirm_text error_format_text error_invalid_text "
+        "field_hint_text field_label_text switch_to_calendar_icon switch_to_input_icon on_change "
+        "on_dismiss ref expand expand_loose col opacity tooltip visible disabled data"
     ).split(),
 )
 class DatePicker(Control):
     """A Material date picker dialog; opened by `pick_date()`."""
 
-    open: bool = prop(kw_only=False, default=False, eager=True)
+    open: bool = prop(default=False, eager=True, kw_only=False)
     value: datetime | str | None = prop(default=None, convert=to_datetime, decode=decode_datetime)
     first_date: datetime | str | None = prop(default=None, convert=to_datetime, decode=decode_datetime)
     last_date: datetime | str | None = prop(default=None, convert=to_datetime, decode=decode_datetime)
@@ -170,16 +167,16 @@ class DatePicker(Control):
 @control(
     "timepicker",
     positional=(
-        "value open time_picker_entry_mode hour_label_text minute_label_text help_text "
-        "cancel_text confirm_text error_invalid_text on_change on_dismiss ref expand "
-        "expand_loose col opacity tooltip visible disabled data"
+        "value open time_picker_entry_mode hour_label_text minute_label_text help_text cancel_text "
+        "confirm_text error_invalid_text on_change on_dismiss ref expand expand_loose col opacity tooltip "
+        "visible disabled data"
     ).split(),
 )
 class TimePicker(Control):
     """A Material time picker dialog; opened by `pick_time()`."""
 
     value: time | str | None = prop(
-        kw_only=False, default=None, convert=to_time, decode=decode_time, encode=encode_time
+        default=None, convert=to_time, decode=decode_time, encode=encode_time, kw_only=False
     )
     open: bool = prop(default=False, eager=True)
     time_picker_entry_mode: TimePickerEntryMode | None = None

@@ -32,9 +32,9 @@ __all__ = ["Badge", "CircleAvatar", "Icon", "Image", "Markdown", "ProgressBar", 
 @control(
     "icon",
     positional=(
-        "name color size semantics_label ref key expand expand_loose col opacity rotate scale "
-        "offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
-        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
+        "name color size semantics_label ref key expand expand_loose col opacity rotate scale offset "
+        "aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class Icon(ConstrainedControl):
@@ -49,11 +49,10 @@ class Icon(ConstrainedControl):
 @control(
     "image",
     positional=(
-        "src src_base64 error_content repeat fit border_radius color color_blend_mode "
-        "gapless_playback semantics_label ref key width height left top right bottom expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data"
+        "src src_base64 error_content repeat fit border_radius color color_blend_mode gapless_playback "
+        "semantics_label ref key width height left top right bottom expand expand_loose col opacity "
+        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
+        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class Image(ConstrainedControl):
@@ -74,11 +73,10 @@ class Image(ConstrainedControl):
 @control(
     "markdown",
     positional=(
-        "value selectable extension_set code_theme code_style auto_follow_links "
-        "auto_follow_links_target on_tap_link ref key width height left top right bottom expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data"
+        "value selectable extension_set code_theme code_style auto_follow_links auto_follow_links_target "
+        "on_tap_link ref key width height left top right bottom expand expand_loose col opacity rotate "
+        "scale offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
+        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class Markdown(ConstrainedControl):
@@ -97,10 +95,9 @@ class Markdown(ConstrainedControl):
 @control(
     "progressbar",
     positional=(
-        "value bar_height color bgcolor ref key width height left top right bottom expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data"
+        "value bar_height color bgcolor ref key width height left top right bottom expand expand_loose "
+        "col opacity rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
+        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class ProgressBar(ConstrainedControl):
@@ -115,10 +112,9 @@ class ProgressBar(ConstrainedControl):
 @control(
     "progressring",
     positional=(
-        "value stroke_width color bgcolor ref key width height left top right bottom expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data"
+        "value stroke_width color bgcolor ref key width height left top right bottom expand expand_loose "
+        "col opacity rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
+        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class ProgressRing(ConstrainedControl):
@@ -133,14 +129,14 @@ class ProgressRing(ConstrainedControl):
 @control(
     "badge",
     positional=(
-        "content text offset alignment bgcolor label_visible large_size padding small_size "
-        "text_color text_style ref opacity visible data"
+        "content text offset alignment bgcolor label_visible large_size padding small_size text_color "
+        "text_style ref opacity visible data"
     ).split(),
 )
 class Badge(Control):
     """A small label over another control, such as a count of new items."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     text: str | None = prop(default=None, wire="labeltext")
     offset: OffsetValue = prop(default=None, json=True)
     alignment: Alignment | None = prop(default=None, json=True)
@@ -156,17 +152,16 @@ class Badge(Control):
 @control(
     "circleavatar",
     positional=(
-        "content foreground_image_url background_image_url color bgcolor radius min_radius "
-        "max_radius key ref width height left top right bottom expand expand_loose col opacity "
-        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
-        "disabled data"
+        "content foreground_image_url background_image_url color bgcolor radius min_radius max_radius key "
+        "ref width height left top right bottom expand expand_loose col opacity rotate scale offset "
+        "aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class CircleAvatar(ConstrainedControl):
     """A circle with an image, initials or an icon, representing a user."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     foreground_image_url: str | None = None
     background_image_url: str | None = None
     color: str | None = None
@@ -180,14 +175,14 @@ class CircleAvatar(ConstrainedControl):
     "tooltip",
     positional=(
         "content enable_feedback height vertical_offset margin padding bgcolor gradient border "
-        "border_radius shape message text_style text_align prefer_below show_duration "
-        "wait_duration ref visible disabled data"
+        "border_radius shape message text_style text_align prefer_below show_duration wait_duration ref "
+        "visible disabled data"
     ).split(),
 )
 class Tooltip(Control):
     """Shows a message when its content is hovered or long-pressed."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     enable_feedback: bool | None = False
     height: int | float | None = None
     vertical_offset: int | float | None = None

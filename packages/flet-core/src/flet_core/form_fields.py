@@ -73,19 +73,17 @@ class FormFieldControl(ConstrainedControl):
 @control(
     "textfield",
     positional=(
-        "value keyboard_type multiline min_lines max_lines max_length password "
-        "can_reveal_password read_only shift_enter text_align autofocus capitalization "
-        "autocorrect enable_suggestions smart_dashes_type smart_quotes_type show_cursor "
-        "cursor_color cursor_width cursor_height cursor_radius selection_color input_filter "
-        "on_change on_submit on_focus on_blur text_size text_style text_vertical_align label "
-        "label_style icon border color bgcolor border_radius border_width border_color "
-        "focused_color focused_bgcolor focused_border_width focused_border_color "
-        "content_padding dense filled hint_text hint_style helper_text helper_style "
-        "counter_text counter_style error_text error_style prefix prefix_icon prefix_text "
-        "prefix_style suffix suffix_icon suffix_text suffix_style ref key width height expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data rtl adaptive"
+        "value keyboard_type multiline min_lines max_lines max_length password can_reveal_password "
+        "read_only shift_enter text_align autofocus capitalization autocorrect enable_suggestions "
+        "smart_dashes_type smart_quotes_type show_cursor cursor_color cursor_width cursor_height "
+        "cursor_radius selection_color input_filter on_change on_submit on_focus on_blur text_size "
+        "text_style text_vertical_align label label_style icon border color bgcolor border_radius "
+        "border_width border_color focused_color focused_bgcolor focused_border_width "
+        "focused_border_color content_padding dense filled hint_text hint_style helper_text helper_style "
+        "counter_text counter_style error_text error_style prefix prefix_icon prefix_text prefix_style "
+        "suffix suffix_icon suffix_text suffix_style ref key width height expand expand_loose col opacity "
+        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
+        "animate_scale animate_offset on_animation_end tooltip visible disabled data rtl adaptive"
     ).split(),
 )
 class TextField(FormFieldControl, AdaptiveControl):
@@ -140,14 +138,13 @@ class Option(Control):
 @control(
     "dropdown",
     positional=(
-        "value options alignment autofocus on_change on_focus on_blur text_size text_style "
-        "label label_style icon border color bgcolor border_radius border_width border_color "
-        "focused_color focused_bgcolor focused_border_width focused_border_color "
-        "content_padding dense filled hint_text hint_style helper_text helper_style "
-        "counter_text counter_style error_text error_style prefix prefix_icon prefix_text "
-        "prefix_style suffix suffix_icon suffix_text suffix_style ref key width height expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
+        "value options alignment autofocus on_change on_focus on_blur text_size text_style label "
+        "label_style icon border color bgcolor border_radius border_width border_color focused_color "
+        "focused_bgcolor focused_border_width focused_border_color content_padding dense filled hint_text "
+        "hint_style helper_text helper_style counter_text counter_style error_text error_style prefix "
+        "prefix_icon prefix_text prefix_style suffix suffix_icon suffix_text suffix_style ref key width "
+        "height expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity "
+        "animate_size animate_position animate_rotation animate_scale animate_offset on_animation_end "
         "tooltip visible disabled data"
     ).split(),
 )

@@ -69,9 +69,7 @@ class LongPressStartEvent(JsonEvent):
 class LongPressEndEvent(JsonEvent):
     """A long press ended at this position, with the pointer's velocity at release."""
 
-    def __init__(
-        self, lx: Any = 0, ly: Any = 0, gx: Any = 0, gy: Any = 0, vx: Any = 0, vy: Any = 0
-    ) -> None:
+    def __init__(self, lx: Any = 0, ly: Any = 0, gx: Any = 0, gy: Any = 0, vx: Any = 0, vy: Any = 0) -> None:
         super().__init__("long_press_end")
         self.local_x = to_float(lx)
         self.local_y = to_float(ly)
@@ -84,9 +82,7 @@ class LongPressEndEvent(JsonEvent):
 class DragStartEvent(JsonEvent):
     """A drag began at this position."""
 
-    def __init__(
-        self, lx: Any = 0, ly: Any = 0, gx: Any = 0, gy: Any = 0, kind: str = "", ts: Any = None
-    ) -> None:
+    def __init__(self, lx: Any = 0, ly: Any = 0, gx: Any = 0, gy: Any = 0, kind: str = "", ts: Any = None) -> None:
         super().__init__("drag_start")
         self.kind = kind
         self.local_x = to_float(lx)
@@ -216,9 +212,7 @@ class HoverEvent(JsonEvent):
 class ScrollEvent(JsonEvent):
     """The mouse wheel or trackpad scrolled over the detector."""
 
-    def __init__(
-        self, gx: Any = 0, gy: Any = 0, lx: Any = 0, ly: Any = 0, dx: Any = None, dy: Any = None
-    ) -> None:
+    def __init__(self, gx: Any = 0, gy: Any = 0, lx: Any = 0, ly: Any = 0, dx: Any = None, dy: Any = None) -> None:
         super().__init__("scroll")
         self.global_x = to_float(gx)
         self.global_y = to_float(gy)

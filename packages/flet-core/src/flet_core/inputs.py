@@ -37,11 +37,11 @@ __all__ = [
 @control(
     "checkbox",
     positional=(
-        "label value label_position label_style tristate autofocus fill_color overlay_color "
-        "check_color active_color hover_color focus_color on_change on_focus on_blur ref key "
-        "width height left top right bottom expand expand_loose col opacity rotate scale offset "
-        "aspect_ratio animate_opacity animate_size animate_position animate_rotation "
-        "animate_scale animate_offset on_animation_end tooltip visible disabled data adaptive"
+        "label value label_position label_style tristate autofocus fill_color overlay_color check_color "
+        "active_color hover_color focus_color on_change on_focus on_blur ref key width height left top "
+        "right bottom expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity "
+        "animate_size animate_position animate_rotation animate_scale animate_offset on_animation_end "
+        "tooltip visible disabled data adaptive"
     ).split(),
 )
 class Checkbox(ConstrainedControl, AdaptiveControl):
@@ -67,11 +67,10 @@ class Checkbox(ConstrainedControl, AdaptiveControl):
 @control(
     "radio",
     positional=(
-        "label label_position label_style value autofocus fill_color active_color on_focus "
-        "on_blur ref key width height left top right bottom expand expand_loose col opacity "
-        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
-        "disabled data adaptive"
+        "label label_position label_style value autofocus fill_color active_color on_focus on_blur ref "
+        "key width height left top right bottom expand expand_loose col opacity rotate scale offset "
+        "aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end tooltip visible disabled data adaptive"
     ).split(),
 )
 class Radio(ConstrainedControl, AdaptiveControl):
@@ -92,7 +91,7 @@ class Radio(ConstrainedControl, AdaptiveControl):
 class RadioGroup(Control):
     """Holds radio buttons and their selected value."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     value: str | None = None
     on_change: EventHandler[ControlEvent] | None = event(flag=False, default=None)
 
@@ -100,12 +99,11 @@ class RadioGroup(Control):
 @control(
     "switch",
     positional=(
-        "label label_position label_style value autofocus active_color active_track_color "
-        "focus_color inactive_thumb_color inactive_track_color thumb_color thumb_icon "
-        "track_color adaptive on_change on_focus on_blur ref key width height left top right "
-        "bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data"
+        "label label_position label_style value autofocus active_color active_track_color focus_color "
+        "inactive_thumb_color inactive_track_color thumb_color thumb_icon track_color adaptive on_change "
+        "on_focus on_blur ref key width height left top right bottom expand expand_loose col opacity "
+        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
+        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class Switch(ConstrainedControl, AdaptiveControl):
@@ -132,11 +130,11 @@ class Switch(ConstrainedControl, AdaptiveControl):
 @control(
     "slider",
     positional=(
-        "value label min max divisions round autofocus active_color inactive_color thumb_color "
-        "on_change on_change_start on_change_end on_focus on_blur ref key width height left top "
-        "right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data adaptive"
+        "value label min max divisions round autofocus active_color inactive_color thumb_color on_change "
+        "on_change_start on_change_end on_focus on_blur ref key width height left top right bottom expand "
+        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
+        "disabled data adaptive"
     ).split(),
 )
 class Slider(ConstrainedControl, AdaptiveControl):
@@ -162,11 +160,11 @@ class Slider(ConstrainedControl, AdaptiveControl):
 @control(
     "rangeslider",
     positional=(
-        "start_value end_value label min max divisions round active_color inactive_color "
-        "overlay_color on_change on_change_start on_change_end ref key width height left top "
-        "right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data"
+        "start_value end_value label min max divisions round active_color inactive_color overlay_color "
+        "on_change on_change_start on_change_end ref key width height left top right bottom expand "
+        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
+        "disabled data"
     ).split(),
 )
 class RangeSlider(ConstrainedControl):
@@ -190,19 +188,18 @@ class RangeSlider(ConstrainedControl):
 @control(
     "searchbar",
     positional=(
-        "controls value bar_leading bar_trailing bar_hint_text bar_bgcolor bar_overlay_color "
-        "view_leading view_trailing view_elevation view_bgcolor view_hint_text view_side "
-        "view_shape view_header_text_style view_hint_text_style divider_color full_screen "
-        "capitalization on_tap on_submit on_change ref key width height expand expand_loose col "
-        "opacity rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
-        "disabled data"
+        "controls value bar_leading bar_trailing bar_hint_text bar_bgcolor bar_overlay_color view_leading "
+        "view_trailing view_elevation view_bgcolor view_hint_text view_side view_shape "
+        "view_header_text_style view_hint_text_style divider_color full_screen capitalization on_tap "
+        "on_submit on_change ref key width height expand expand_loose col opacity rotate scale offset "
+        "aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class SearchBar(ConstrainedControl):
     """A Material search bar that opens a view of suggestions."""
 
-    controls: list[Control] = slot(kw_only=False, n="controls", many=True, default=None)
+    controls: list[Control] = slot(n="controls", many=True, default=None, kw_only=False)
     value: str | None = ""
     bar_leading: Control | None = slot(n="barLeading", default=None)
     bar_trailing: list[Control] = slot(n="barTrailing", many=True, default=None)
@@ -243,30 +240,29 @@ class SearchBar(ConstrainedControl):
 
 @control(
     "segment",
-    positional=("value icon label ref expand expand_loose col opacity tooltip visible disabled data").split(),
+    positional="value icon label ref expand expand_loose col opacity tooltip visible disabled data".split(),
 )
 class Segment(Control):
     """One segment of a `SegmentedButton`."""
 
     value: str | None = prop(default=None, kw_only=False)
-    icon: Control | None = slot(kw_only=False, n="icon", default=None)
-    label: Control | None = slot(kw_only=False, n="label", default=None)
+    icon: Control | None = slot(n="icon", default=None, kw_only=False)
+    label: Control | None = slot(n="label", default=None, kw_only=False)
 
 
 @control(
     "segmentedbutton",
     positional=(
-        "segments ref key width height left top right bottom expand expand_loose col opacity "
-        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
-        "disabled data style allow_empty_selection allow_multiple_selection selected "
-        "selected_icon show_selected_icon on_change"
+        "segments ref key width height left top right bottom expand expand_loose col opacity rotate scale "
+        "offset aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end tooltip visible disabled data style allow_empty_selection "
+        "allow_multiple_selection selected selected_icon show_selected_icon on_change"
     ).split(),
 )
 class SegmentedButton(ConstrainedControl):
     """A Material row of segments to select one or more of."""
 
-    segments: list[Segment] = slot(kw_only=False, n="segment", many=True, default=None)
+    segments: list[Segment] = slot(n="segment", many=True, default=None, kw_only=False)
     # upstream always sends a style, `{}` when none is set
     style: ButtonStyle | None = prop(default=ButtonStyle(), json=True, eager=True)
     allow_empty_selection: bool | None = False

@@ -97,23 +97,21 @@ class DismissibleUpdateEvent(JsonEvent):
 @control(
     "gesturedetector",
     positional=(
-        "content mouse_cursor drag_interval hover_interval on_tap on_tap_down on_tap_up "
-        "on_multi_tap multi_tap_touches on_multi_long_press on_secondary_tap "
-        "on_secondary_tap_down on_secondary_tap_up on_long_press_start on_long_press_end "
-        "on_secondary_long_press_start on_secondary_long_press_end on_double_tap "
-        "on_double_tap_down on_horizontal_drag_start on_horizontal_drag_update "
-        "on_horizontal_drag_end on_vertical_drag_start on_vertical_drag_update "
-        "on_vertical_drag_end on_pan_start on_pan_update on_pan_end on_scale_start "
-        "on_scale_update on_scale_end on_hover on_enter on_exit on_scroll ref key width height "
-        "left top right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end visible disabled data adaptive"
+        "content mouse_cursor drag_interval hover_interval on_tap on_tap_down on_tap_up on_multi_tap "
+        "multi_tap_touches on_multi_long_press on_secondary_tap on_secondary_tap_down on_secondary_tap_up "
+        "on_long_press_start on_long_press_end on_secondary_long_press_start on_secondary_long_press_end "
+        "on_double_tap on_double_tap_down on_horizontal_drag_start on_horizontal_drag_update "
+        "on_horizontal_drag_end on_vertical_drag_start on_vertical_drag_update on_vertical_drag_end "
+        "on_pan_start on_pan_update on_pan_end on_scale_start on_scale_update on_scale_end on_hover "
+        "on_enter on_exit on_scroll ref key width height left top right bottom expand expand_loose col "
+        "opacity rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
+        "animate_rotation animate_scale animate_offset on_animation_end visible disabled data adaptive"
     ).split(),
 )
 class GestureDetector(ConstrainedControl, AdaptiveControl):
     """Reports taps, drags, scales, hovers and scrolls over its content."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     mouse_cursor: MouseCursor | None = None
     drag_interval: int | None = None
     hover_interval: int | None = None
@@ -152,7 +150,7 @@ class GestureDetector(ConstrainedControl, AdaptiveControl):
 
 @control(
     "draggable",
-    positional=("group content content_when_dragging content_feedback ref disabled visible data").split(),
+    positional="group content content_when_dragging content_feedback ref disabled visible data".split(),
 )
 class Draggable(Control):
     """A control the user can drag onto a `DragTarget` of the same group."""
@@ -165,7 +163,7 @@ class Draggable(Control):
 
 @control(
     "dragtarget",
-    positional=("group content on_will_accept on_accept on_leave ref disabled visible data").split(),
+    positional="group content on_will_accept on_accept on_leave ref disabled visible data".split(),
 )
 class DragTarget(Control):
     """A control that accepts `Draggable` controls of its group dropped on it."""
@@ -180,18 +178,17 @@ class DragTarget(Control):
 @control(
     "dismissible",
     positional=(
-        "content background secondary_background dismiss_direction dismiss_thresholds "
-        "movement_duration resize_duration cross_axis_end_offset on_update on_dismiss "
-        "on_confirm_dismiss on_resize ref width height left top right bottom expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data key adaptive"
+        "content background secondary_background dismiss_direction dismiss_thresholds movement_duration "
+        "resize_duration cross_axis_end_offset on_update on_dismiss on_confirm_dismiss on_resize ref "
+        "width height left top right bottom expand expand_loose col opacity rotate scale offset "
+        "aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end tooltip visible disabled data key adaptive"
     ).split(),
 )
 class Dismissible(ConstrainedControl, AdaptiveControl):
     """A control that can be swiped away in a direction."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     background: Control | None = slot(n="background", default=None)
     secondary_background: Control | None = slot(n="secondaryBackground", default=None)
     dismiss_direction: DismissDirection | None = None
@@ -215,29 +212,27 @@ class Dismissible(ConstrainedControl, AdaptiveControl):
 @control(
     "transparentpointer",
     positional=(
-        "content ref width height left top right bottom expand expand_loose opacity rotate "
-        "scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
-        "disabled data"
+        "content ref width height left top right bottom expand expand_loose opacity rotate scale offset "
+        "aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class TransparentPointer(ConstrainedControl):
     """Lets pointer events pass through its content to the controls below."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
 
 
 @control(
     "windowDragArea",
     positional=(
-        "content maximizable ref width height left top right bottom expand expand_loose col "
-        "opacity rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
-        "disabled data"
+        "content maximizable ref width height left top right bottom expand expand_loose col opacity "
+        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
+        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class WindowDragArea(ConstrainedControl):
     """Lets the user drag or maximize the desktop window by its content."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     maximizable: bool | None = True

@@ -48,17 +48,17 @@ __all__ = [
 @control(
     "column",
     positional=(
-        "controls alignment horizontal_alignment spacing tight wrap run_spacing ref key width "
-        "height left top right bottom expand expand_loose col opacity rotate scale offset "
-        "aspect_ratio animate_opacity animate_size animate_position animate_rotation "
-        "animate_scale animate_offset on_animation_end visible disabled data rtl scroll "
-        "auto_scroll on_scroll_interval on_scroll adaptive"
+        "controls alignment horizontal_alignment spacing tight wrap run_spacing ref key width height left "
+        "top right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
+        "animate_opacity animate_size animate_position animate_rotation animate_scale animate_offset "
+        "on_animation_end visible disabled data rtl scroll auto_scroll on_scroll_interval on_scroll "
+        "adaptive"
     ).split(),
 )
 class Column(ConstrainedControl, ScrollableControl, AdaptiveControl):
     """Lays out its controls vertically."""
 
-    controls: list[Control] = slot(kw_only=False, many=True, default=None)
+    controls: list[Control] = slot(many=True, default=None, kw_only=False)
     alignment: MainAxisAlignment = MainAxisAlignment.NONE
     horizontal_alignment: CrossAxisAlignment = CrossAxisAlignment.NONE
     spacing: int | float | None = None
@@ -70,17 +70,17 @@ class Column(ConstrainedControl, ScrollableControl, AdaptiveControl):
 @control(
     "row",
     positional=(
-        "controls alignment vertical_alignment spacing tight wrap run_spacing scroll "
-        "auto_scroll on_scroll_interval on_scroll ref key width height left top right bottom "
-        "expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity "
-        "animate_size animate_position animate_rotation animate_scale animate_offset "
-        "on_animation_end visible disabled data rtl adaptive"
+        "controls alignment vertical_alignment spacing tight wrap run_spacing scroll auto_scroll "
+        "on_scroll_interval on_scroll ref key width height left top right bottom expand expand_loose col "
+        "opacity rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
+        "animate_rotation animate_scale animate_offset on_animation_end visible disabled data rtl "
+        "adaptive"
     ).split(),
 )
 class Row(ConstrainedControl, ScrollableControl, AdaptiveControl):
     """Lays out its controls horizontally."""
 
-    controls: list[Control] = slot(kw_only=False, many=True, default=None)
+    controls: list[Control] = slot(many=True, default=None, kw_only=False)
     alignment: MainAxisAlignment = MainAxisAlignment.NONE
     vertical_alignment: CrossAxisAlignment = CrossAxisAlignment.NONE
     spacing: int | float | None = None
@@ -92,16 +92,15 @@ class Row(ConstrainedControl, ScrollableControl, AdaptiveControl):
 @control(
     "stack",
     positional=(
-        "controls clip_behavior ref key width height left top right bottom expand expand_loose "
-        "col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "visible disabled data adaptive"
+        "controls clip_behavior ref key width height left top right bottom expand expand_loose col "
+        "opacity rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
+        "animate_rotation animate_scale animate_offset on_animation_end visible disabled data adaptive"
     ).split(),
 )
 class Stack(ConstrainedControl, AdaptiveControl):
     """Places its controls on top of each other."""
 
-    controls: list[Control] = slot(kw_only=False, many=True, default=None)
+    controls: list[Control] = slot(many=True, default=None, kw_only=False)
     clip_behavior: ClipBehavior | None = None
 
 
@@ -109,16 +108,16 @@ class Stack(ConstrainedControl, AdaptiveControl):
     "listview",
     positional=(
         "controls horizontal spacing item_extent first_item_prototype divider_thickness padding "
-        "auto_scroll reverse on_scroll_interval on_scroll ref key width height left top right "
-        "bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end visible disabled data adaptive"
+        "auto_scroll reverse on_scroll_interval on_scroll ref key width height left top right bottom "
+        "expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end visible disabled "
+        "data adaptive"
     ).split(),
 )
 class ListView(ConstrainedControl, ScrollableControl, AdaptiveControl):
     """A scrolling list of controls."""
 
-    controls: list[Control] = slot(kw_only=False, many=True, default=None)
+    controls: list[Control] = slot(many=True, default=None, kw_only=False)
     horizontal: bool | None = None
     spacing: int | float | None = None
     item_extent: int | float | None = None
@@ -130,17 +129,17 @@ class ListView(ConstrainedControl, ScrollableControl, AdaptiveControl):
 @control(
     "gridview",
     positional=(
-        "controls horizontal runs_count max_extent spacing run_spacing child_aspect_ratio "
-        "padding ref key width height left top right bottom expand expand_loose col opacity "
-        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end visible disabled data "
-        "auto_scroll reverse on_scroll_interval on_scroll adaptive"
+        "controls horizontal runs_count max_extent spacing run_spacing child_aspect_ratio padding ref key "
+        "width height left top right bottom expand expand_loose col opacity rotate scale offset "
+        "aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end visible disabled data auto_scroll reverse on_scroll_interval "
+        "on_scroll adaptive"
     ).split(),
 )
 class GridView(ConstrainedControl, ScrollableControl, AdaptiveControl):
     """A scrolling grid of controls."""
 
-    controls: list[Control] = slot(kw_only=False, many=True, default=None)
+    controls: list[Control] = slot(many=True, default=None, kw_only=False)
     horizontal: bool | None = None
     runs_count: int | None = None
     max_extent: int | None = None
@@ -153,16 +152,16 @@ class GridView(ConstrainedControl, ScrollableControl, AdaptiveControl):
 @control(
     "responsiverow",
     positional=(
-        "controls columns alignment vertical_alignment spacing run_spacing rtl ref key width "
-        "height left top right bottom expand expand_loose col opacity rotate scale offset "
-        "aspect_ratio animate_opacity animate_size animate_position animate_rotation "
-        "animate_scale animate_offset on_animation_end visible disabled data adaptive"
+        "controls columns alignment vertical_alignment spacing run_spacing rtl ref key width height left "
+        "top right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
+        "animate_opacity animate_size animate_position animate_rotation animate_scale animate_offset "
+        "on_animation_end visible disabled data adaptive"
     ).split(),
 )
 class ResponsiveRow(ConstrainedControl, AdaptiveControl):
     """Lays out its controls in a 12-column grid that wraps on small screens."""
 
-    controls: list[Control] = slot(kw_only=False, many=True, default=None)
+    controls: list[Control] = slot(many=True, default=None, kw_only=False)
     columns: ResponsiveNumber | None = prop(default=None, json=True)
     alignment: MainAxisAlignment = MainAxisAlignment.NONE
     vertical_alignment: CrossAxisAlignment = CrossAxisAlignment.NONE
@@ -173,16 +172,16 @@ class ResponsiveRow(ConstrainedControl, AdaptiveControl):
 @control(
     "safearea",
     positional=(
-        "content key left top right bottom maintain_bottom_view_padding minimum ref width "
-        "height expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data rtl adaptive"
+        "content key left top right bottom maintain_bottom_view_padding minimum ref width height expand "
+        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
+        "disabled data rtl adaptive"
     ).split(),
 )
 class SafeArea(ConstrainedControl, AdaptiveControl):
     """Insets its content so that the system UI does not cover it."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     left: bool | None = True
     top: bool | None = True
     right: bool | None = True
@@ -213,16 +212,16 @@ class VerticalDivider(Control):
     "pagelet",
     positional=(
         "content appbar navigation_bar bottom_app_bar bottom_sheet drawer end_drawer "
-        "floating_action_button floating_action_button_location bgcolor ref width height left "
-        "top right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data key adaptive"
+        "floating_action_button floating_action_button_location bgcolor ref width height left top right "
+        "bottom expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity "
+        "animate_size animate_position animate_rotation animate_scale animate_offset on_animation_end "
+        "tooltip visible disabled data key adaptive"
     ).split(),
 )
 class Pagelet(ConstrainedControl, AdaptiveControl):
     """A self-contained page area with its own app bar, drawers and bottom sheet."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     appbar: AppBar | CupertinoAppBar | None = slot(n="appbar", default=None)
     navigation_bar: NavigationBar | CupertinoNavigationBar | None = slot(n="navigationbar", default=None)
     # 0.21 accepts the bottom app bar under both names

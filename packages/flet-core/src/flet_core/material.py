@@ -29,16 +29,16 @@ __all__ = ["Card", "Chip", "ExpansionPanel", "ExpansionPanelList", "ExpansionTil
 @control(
     "card",
     positional=(
-        "content margin elevation color shadow_color surface_tint_color shape ref width height "
-        "left top right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data key adaptive"
+        "content margin elevation color shadow_color surface_tint_color shape ref width height left top "
+        "right bottom expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity "
+        "animate_size animate_position animate_rotation animate_scale animate_offset on_animation_end "
+        "tooltip visible disabled data key adaptive"
     ).split(),
 )
 class Card(ConstrainedControl, AdaptiveControl):
     """A Material card: a panel with rounded corners and an elevation shadow."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     margin: MarginValue = prop(default=None, json=True)
     elevation: int | float | None = None
     color: str | None = None
@@ -50,19 +50,18 @@ class Card(ConstrainedControl, AdaptiveControl):
 @control(
     "chip",
     positional=(
-        "label leading selected selected_color elevation bgcolor show_checkmark check_color "
-        "shadow_color shape padding delete_icon delete_icon_tooltip delete_icon_color "
-        "disabled_color label_padding label_style selected_shadow_color autofocus on_click "
-        "on_delete on_select on_focus on_blur ref width height left top right bottom expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data key"
+        "label leading selected selected_color elevation bgcolor show_checkmark check_color shadow_color "
+        "shape padding delete_icon delete_icon_tooltip delete_icon_color disabled_color label_padding "
+        "label_style selected_shadow_color autofocus on_click on_delete on_select on_focus on_blur ref "
+        "width height left top right bottom expand expand_loose col opacity rotate scale offset "
+        "aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end tooltip visible disabled data key"
     ).split(),
 )
 class Chip(ConstrainedControl):
     """A compact element with a label: an input, a choice, a filter or an action."""
 
-    label: Control | None = slot(kw_only=False, n="label", default=None)
+    label: Control | None = slot(n="label", default=None, kw_only=False)
     leading: Control | None = slot(n="leading", default=None)
     selected: bool | None = prop(default=False, eager=True)
     selected_color: str | None = None
@@ -92,17 +91,16 @@ class Chip(ConstrainedControl):
     "listtile",
     positional=(
         "content_padding bgcolor bgcolor_activated hover_color leading title subtitle trailing "
-        "is_three_line selected dense autofocus toggle_inputs url url_target on_click "
-        "on_long_press ref key width height left top right bottom expand expand_loose col "
-        "opacity rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
-        "disabled data adaptive"
+        "is_three_line selected dense autofocus toggle_inputs url url_target on_click on_long_press ref "
+        "key width height left top right bottom expand expand_loose col opacity rotate scale offset "
+        "aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end tooltip visible disabled data adaptive"
     ).split(),
 )
 class ListTile(ConstrainedControl, AdaptiveControl):
     """A Material list row with a title, subtitle and leading and trailing controls."""
 
-    content_padding: PaddingValue = prop(kw_only=False, default=None, json=True)
+    content_padding: PaddingValue = prop(default=None, json=True, kw_only=False)
     bgcolor: str | None = None
     bgcolor_activated: str | None = None
     hover_color: str | None = None
@@ -125,18 +123,18 @@ class ListTile(ConstrainedControl, AdaptiveControl):
     "expansiontile",
     positional=(
         "controls title subtitle leading trailing controls_padding tile_padding affinity "
-        "expanded_alignment expanded_cross_axis_alignment clip_behavior initially_expanded "
-        "maintain_state text_color icon_color shape bgcolor collapsed_bgcolor "
-        "collapsed_icon_color collapsed_text_color collapsed_shape on_change ref key width "
-        "height left top right bottom expand expand_loose col opacity rotate scale offset "
-        "aspect_ratio animate_opacity animate_size animate_position animate_rotation "
-        "animate_scale animate_offset on_animation_end tooltip visible disabled data adaptive"
+        "expanded_alignment expanded_cross_axis_alignment clip_behavior initially_expanded maintain_state "
+        "text_color icon_color shape bgcolor collapsed_bgcolor collapsed_icon_color collapsed_text_color "
+        "collapsed_shape on_change ref key width height left top right bottom expand expand_loose col "
+        "opacity rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
+        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible disabled data "
+        "adaptive"
     ).split(),
 )
 class ExpansionTile(ConstrainedControl, AdaptiveControl):
     """A list tile that expands to show more controls."""
 
-    controls: list[Control] = slot(kw_only=False, n="controls", many=True, default=None)
+    controls: list[Control] = slot(n="controls", many=True, default=None, kw_only=False)
     title: Control | None = slot(n="title", default=None)
     subtitle: Control | None = slot(n="subtitle", default=None)
     leading: Control | None = slot(n="leading", default=None)
@@ -165,16 +163,16 @@ class ExpansionTile(ConstrainedControl, AdaptiveControl):
 @control(
     "expansionpanel",
     positional=(
-        "header content bgcolor expanded can_tap_header ref key width height left top right "
-        "bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end visible disabled data adaptive"
+        "header content bgcolor expanded can_tap_header ref key width height left top right bottom expand "
+        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end visible disabled "
+        "data adaptive"
     ).split(),
 )
 class ExpansionPanel(ConstrainedControl, AdaptiveControl):
     """One panel of an `ExpansionPanelList`: a header and content that expands."""
 
-    header: Control | None = slot(kw_only=False, n="header", default=None)
+    header: Control | None = slot(n="header", default=None, kw_only=False)
     content: Control | None = slot(n="content", default=None)
     bgcolor: str | None = None
     expanded: bool | None = False
@@ -184,16 +182,16 @@ class ExpansionPanel(ConstrainedControl, AdaptiveControl):
 @control(
     "expansionpanellist",
     positional=(
-        "controls ref key width height left top right bottom expand expand_loose col opacity "
-        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end visible disabled data "
-        "divider_color elevation expanded_header_padding expand_icon_color spacing on_change"
+        "controls ref key width height left top right bottom expand expand_loose col opacity rotate scale "
+        "offset aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end visible disabled data divider_color elevation "
+        "expanded_header_padding expand_icon_color spacing on_change"
     ).split(),
 )
 class ExpansionPanelList(ConstrainedControl):
     """A list of panels that expand and collapse."""
 
-    controls: list[ExpansionPanel] = slot(kw_only=False, n="expansionpanel", many=True, default=None)
+    controls: list[ExpansionPanel] = slot(n="expansionpanel", many=True, default=None, kw_only=False)
     divider_color: str | None = None
     elevation: int | float | None = None
     expanded_header_padding: PaddingValue = prop(default=None, json=True)

@@ -41,11 +41,11 @@ _STYLE_STATES = ("padding", "side", "shape")
 @control(
     "elevatedbutton",
     positional=(
-        "text icon icon_color color bgcolor content elevation style autofocus adaptive url "
-        "url_target on_click on_long_press on_hover on_focus on_blur ref key width height left "
-        "top right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data"
+        "text icon icon_color color bgcolor content elevation style autofocus adaptive url url_target "
+        "on_click on_long_press on_hover on_focus on_blur ref key width height left top right bottom "
+        "expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
+        "disabled data"
     ).split(),
 )
 class ElevatedButton(ConstrainedControl, AdaptiveControl):
@@ -109,9 +109,8 @@ class ElevatedButton(ConstrainedControl, AdaptiveControl):
 @control(
     "elevatedbutton",
     positional=(
-        "text adaptive icon icon_color style content autofocus url url_target on_click "
-        "on_long_press on_hover ref key width height expand expand_loose col opacity tooltip "
-        "visible disabled data"
+        "text adaptive icon icon_color style content autofocus url url_target on_click on_long_press "
+        "on_hover ref key width height expand expand_loose col opacity tooltip visible disabled data"
     ).split(),
 )
 class FilledButton(ElevatedButton):
@@ -126,9 +125,8 @@ class FilledButton(ElevatedButton):
 @control(
     "elevatedbutton",
     positional=(
-        "text icon icon_color style content autofocus url url_target on_click on_long_press "
-        "on_hover ref key width height expand expand_loose col opacity tooltip visible disabled "
-        "data adaptive"
+        "text icon icon_color style content autofocus url url_target on_click on_long_press on_hover ref "
+        "key width height expand expand_loose col opacity tooltip visible disabled data adaptive"
     ).split(),
 )
 class FilledTonalButton(ElevatedButton):
@@ -143,11 +141,10 @@ class FilledTonalButton(ElevatedButton):
 @control(
     "outlinedbutton",
     positional=(
-        "text icon icon_color content style autofocus url url_target on_click on_long_press "
-        "on_hover on_focus on_blur ref key width height left top right bottom expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data adaptive"
+        "text icon icon_color content style autofocus url url_target on_click on_long_press on_hover "
+        "on_focus on_blur ref key width height left top right bottom expand expand_loose col opacity "
+        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
+        "animate_scale animate_offset on_animation_end tooltip visible disabled data adaptive"
     ).split(),
 )
 class OutlinedButton(ConstrainedControl, AdaptiveControl):
@@ -179,11 +176,10 @@ class OutlinedButton(ConstrainedControl, AdaptiveControl):
 @control(
     "textbutton",
     positional=(
-        "text icon icon_color content style autofocus url url_target on_click on_long_press "
-        "on_hover on_focus on_blur ref key width height left top right bottom expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data adaptive"
+        "text icon icon_color content style autofocus url url_target on_click on_long_press on_hover "
+        "on_focus on_blur ref key width height left top right bottom expand expand_loose col opacity "
+        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
+        "animate_scale animate_offset on_animation_end tooltip visible disabled data adaptive"
     ).split(),
 )
 class TextButton(ConstrainedControl, AdaptiveControl):
@@ -215,11 +211,11 @@ class TextButton(ConstrainedControl, AdaptiveControl):
 @control(
     "iconbutton",
     positional=(
-        "icon icon_color icon_size selected selected_icon selected_icon_color bgcolor "
-        "highlight_color style content autofocus url url_target on_click on_focus on_blur ref "
-        "key width height left top right bottom expand expand_loose col opacity rotate scale "
-        "offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
-        "animate_scale animate_offset on_animation_end tooltip visible disabled data adaptive"
+        "icon icon_color icon_size selected selected_icon selected_icon_color bgcolor highlight_color "
+        "style content autofocus url url_target on_click on_focus on_blur ref key width height left top "
+        "right bottom expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity "
+        "animate_size animate_position animate_rotation animate_scale animate_offset on_animation_end "
+        "tooltip visible disabled data adaptive"
     ).split(),
 )
 class IconButton(ConstrainedControl, AdaptiveControl):
@@ -254,10 +250,10 @@ class IconButton(ConstrainedControl, AdaptiveControl):
 @control(
     "floatingactionbutton",
     positional=(
-        "text icon bgcolor content shape autofocus mini url url_target on_click ref key width "
-        "height left top right bottom expand expand_loose col opacity rotate scale offset "
-        "aspect_ratio animate_opacity animate_size animate_position animate_rotation "
-        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
+        "text icon bgcolor content shape autofocus mini url url_target on_click ref key width height left "
+        "top right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
+        "animate_opacity animate_size animate_position animate_rotation animate_scale animate_offset "
+        "on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class FloatingActionButton(ConstrainedControl):

@@ -31,10 +31,9 @@ def _figure(value: Any) -> Any:
 @control(
     "container",
     positional=(
-        "figure isolated original_size transparent ref key expand expand_loose col opacity "
-        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
-        "disabled data"
+        "figure isolated original_size transparent ref key expand expand_loose col opacity rotate scale "
+        "offset aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class MatplotlibChart(Container):

@@ -24,12 +24,12 @@ __all__ = ["MenuBar", "MenuItemButton", "PopupMenuButton", "PopupMenuItem", "Sub
 
 @control(
     "menubar",
-    positional=("controls clip_behavior style ref expand expand_loose col opacity visible disabled data").split(),
+    positional="controls clip_behavior style ref expand expand_loose col opacity visible disabled data".split(),
 )
 class MenuBar(Control):
     """A horizontal bar of menus."""
 
-    controls: list[Control] = slot(kw_only=False, many=True, default=None)
+    controls: list[Control] = slot(many=True, default=None, kw_only=False)
     clip_behavior: ClipBehavior | None = None
     style: MenuStyle | None = prop(default=None, encode=per_state("side", "shape", "mouse_cursor"))
 
@@ -37,17 +37,16 @@ class MenuBar(Control):
 @control(
     "menuitembutton",
     positional=(
-        "content close_on_click focus_on_hover leading trailing clip_behavior style on_click "
-        "on_hover on_focus on_blur ref key width height left top right bottom expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data"
+        "content close_on_click focus_on_hover leading trailing clip_behavior style on_click on_hover "
+        "on_focus on_blur ref key width height left top right bottom expand expand_loose col opacity "
+        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
+        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class MenuItemButton(ConstrainedControl):
     """One item of a menu."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     close_on_click: bool | None = True
     focus_on_hover: bool | None = True
     leading: Control | None = slot(n="leading", default=None)
@@ -71,17 +70,17 @@ class MenuItemButton(ConstrainedControl):
 @control(
     "submenubutton",
     positional=(
-        "content controls leading trailing clip_behavior menu_style style alignment_offset "
-        "on_open on_close on_hover on_focus on_blur ref key width height left top right bottom "
-        "expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity "
-        "animate_size animate_position animate_rotation animate_scale animate_offset "
-        "on_animation_end tooltip visible disabled data"
+        "content controls leading trailing clip_behavior menu_style style alignment_offset on_open "
+        "on_close on_hover on_focus on_blur ref key width height left top right bottom expand "
+        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
+        "disabled data"
     ).split(),
 )
 class SubmenuButton(ConstrainedControl):
     """A menu item that opens a submenu of controls."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     controls: list[Control] = slot(n="controls", many=True, default=None)
     leading: Control | None = slot(n="leading", default=None)
     trailing: Control | None = slot(n="trailing", default=None)
@@ -108,16 +107,16 @@ class SubmenuButton(ConstrainedControl):
 @control(
     "popupmenubutton",
     positional=(
-        "content items icon menu_position on_cancelled ref key width height left top right "
-        "bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data"
+        "content items icon menu_position on_cancelled ref key width height left top right bottom expand "
+        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
+        "disabled data"
     ).split(),
 )
 class PopupMenuButton(ConstrainedControl):
     """A button that opens a menu of items."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     items: list[PopupMenuItem] = slot(many=True, default=None)
     icon: str | None = None
     menu_position: PopupMenuPosition | None = None

@@ -32,14 +32,14 @@ __all__ = [
 @control(
     "appbar",
     positional=(
-        "leading leading_width automatically_imply_leading title center_title toolbar_height "
-        "color bgcolor elevation actions ref adaptive"
+        "leading leading_width automatically_imply_leading title center_title toolbar_height color "
+        "bgcolor elevation actions ref adaptive"
     ).split(),
 )
 class AppBar(AdaptiveControl):
     """The bar at the top of a view, with a leading control, title and actions."""
 
-    leading: Control | None = slot(kw_only=False, n="leading", default=None)
+    leading: Control | None = slot(n="leading", default=None, kw_only=False)
     leading_width: int | float | None = None
     automatically_imply_leading: bool | None = True
     title: Control | None = slot(n="title", default=None)
@@ -54,16 +54,16 @@ class AppBar(AdaptiveControl):
 @control(
     "bottomappbar",
     positional=(
-        "content surface_tint_color bgcolor shadow_color padding clip_behavior shape "
-        "notch_margin elevation ref width height left top right bottom expand expand_loose col "
-        "opacity rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end visible disabled data"
+        "content surface_tint_color bgcolor shadow_color padding clip_behavior shape notch_margin "
+        "elevation ref width height left top right bottom expand expand_loose col opacity rotate scale "
+        "offset aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end visible disabled data"
     ).split(),
 )
 class BottomAppBar(ConstrainedControl):
     """The bar at the bottom of a view, often with a notch for a floating action button."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     surface_tint_color: str | None = None
     bgcolor: str | None = None
     shadow_color: str | None = None
@@ -76,7 +76,7 @@ class BottomAppBar(ConstrainedControl):
 
 @control(
     "navigationdestination",
-    positional=("label icon icon_content selected_icon selected_icon_content ref tooltip").split(),
+    positional="label icon icon_content selected_icon selected_icon_content ref tooltip".split(),
 )
 class NavigationDestination(Control):
     """One destination of a navigation bar."""
@@ -91,17 +91,17 @@ class NavigationDestination(Control):
 @control(
     "navigationbar",
     positional=(
-        "destinations selected_index bgcolor label_behavior elevation shadow_color "
-        "indicator_color indicator_shape surface_tint_color border on_change ref width height "
-        "left top right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end visible disabled data adaptive"
+        "destinations selected_index bgcolor label_behavior elevation shadow_color indicator_color "
+        "indicator_shape surface_tint_color border on_change ref width height left top right bottom "
+        "expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end visible disabled "
+        "data adaptive"
     ).split(),
 )
 class NavigationBar(ConstrainedControl, AdaptiveControl):
     """A Material bar of destinations at the bottom of a view."""
 
-    destinations: list[NavigationDestination] = slot(kw_only=False, many=True, default=None)
+    destinations: list[NavigationDestination] = slot(many=True, default=None, kw_only=False)
     selected_index: int | None = 0
     bgcolor: str | None = None
     label_behavior: NavigationBarLabelBehavior | None = None
@@ -115,7 +115,8 @@ class NavigationBar(ConstrainedControl, AdaptiveControl):
 
 
 @control(
-    "navigationdrawerdestination", positional="label icon icon_content selected_icon selected_icon_content ref".split()
+    "navigationdrawerdestination",
+    positional="label icon icon_content selected_icon selected_icon_content ref".split(),
 )
 class NavigationDrawerDestination(Control):
     """One destination of a navigation drawer."""
@@ -130,15 +131,14 @@ class NavigationDrawerDestination(Control):
 @control(
     "navigationdrawer",
     positional=(
-        "controls open selected_index bgcolor elevation indicator_color indicator_shape "
-        "shadow_color surface_tint_color tile_padding on_change on_dismiss ref disabled visible "
-        "data"
+        "controls open selected_index bgcolor elevation indicator_color indicator_shape shadow_color "
+        "surface_tint_color tile_padding on_change on_dismiss ref disabled visible data"
     ).split(),
 )
 class NavigationDrawer(Control):
     """A Material drawer of destinations that slides in from a side of the view."""
 
-    controls: list[Control] = slot(kw_only=False, many=True, default=None)
+    controls: list[Control] = slot(many=True, default=None, kw_only=False)
     open: bool = prop(default=False, eager=True)
     selected_index: int | None = 0
     bgcolor: str | None = None
@@ -154,7 +154,7 @@ class NavigationDrawer(Control):
 
 @control(
     "navigationraildestination",
-    positional=("icon icon_content selected_icon selected_icon_content label label_content padding ref").split(),
+    positional="icon icon_content selected_icon selected_icon_content label label_content padding ref".split(),
 )
 class NavigationRailDestination(Control):
     """One destination of a navigation rail."""
@@ -172,16 +172,16 @@ class NavigationRailDestination(Control):
     "navigationrail",
     positional=(
         "destinations elevation selected_index extended label_type bgcolor indicator_color "
-        "indicator_shape leading trailing min_width min_extended_width group_alignment "
-        "on_change ref width height left top right bottom expand expand_loose col opacity "
-        "rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end visible disabled data"
+        "indicator_shape leading trailing min_width min_extended_width group_alignment on_change ref "
+        "width height left top right bottom expand expand_loose col opacity rotate scale offset "
+        "aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end visible disabled data"
     ).split(),
 )
 class NavigationRail(ConstrainedControl):
     """A Material rail of destinations along a side of the view."""
 
-    destinations: list[NavigationRailDestination] = slot(kw_only=False, many=True, default=None)
+    destinations: list[NavigationRailDestination] = slot(many=True, default=None, kw_only=False)
     elevation: int | float | None = None
     selected_index: int | None = 0
     extended: bool | None = False
@@ -202,7 +202,7 @@ class Tab(AdaptiveControl):
     """One tab of `Tabs`: a label and the content it shows."""
 
     text: str | None = prop(default=None, kw_only=False)
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     tab_content: Control | None = slot(n="tab_content", default=None)
     icon: str | None = None
 
@@ -210,12 +210,12 @@ class Tab(AdaptiveControl):
 @control(
     "tabs",
     positional=(
-        "ref key width height left top right bottom expand expand_loose col opacity rotate "
-        "scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end visible disabled data "
-        "tabs selected_index scrollable tab_alignment animation_duration divider_color "
-        "indicator_color indicator_border_radius indicator_border_side indicator_padding "
-        "indicator_tab_size label_color unselected_label_color overlay_color on_change adaptive"
+        "ref key width height left top right bottom expand expand_loose col opacity rotate scale offset "
+        "aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end visible disabled data tabs selected_index scrollable "
+        "tab_alignment animation_duration divider_color indicator_color indicator_border_radius "
+        "indicator_border_side indicator_padding indicator_tab_size label_color unselected_label_color "
+        "overlay_color on_change adaptive"
     ).split(),
 )
 class Tabs(ConstrainedControl, AdaptiveControl):

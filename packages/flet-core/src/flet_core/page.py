@@ -188,7 +188,7 @@ class Page(AdaptiveControl):
         self._session_id = session_id
         self._loop = loop
         self._executor = executor
-        self._lock = threading.RLock()
+        self._lock: threading.RLock = threading.RLock()
         self._pending: dict[Control, None] = {}
         self._hooked: dict[Control, None] = {}
         self._watching: dict[Control, None] = {}
@@ -224,6 +224,11 @@ class Page(AdaptiveControl):
     @connection.setter
     def connection(self, conn: Connection | None) -> None:
         self._connection = conn
+
+    @property
+    def update_lock(self) -> threading.RLock:
+        """Held while an update is computed and sent; hold it to keep a snapshot and a send together."""
+        return self._lock
 
     @property
     def snapshot(self) -> dict[str, dict[str, Any]]:
@@ -500,6 +505,9 @@ class Page(AdaptiveControl):
     def apply_client_details(self, attrs: dict[str, str]) -> None:
         """Store what the client reported at registration (no dirty marks, no echo)."""
         self.apply_client_props([{"i": "page", **attrs}])
+        with self._lock:
+            # upstream echoes the empty window fields of a web client back as "" attributes
+            self._tree.controls["page"].update({k: v for k, v in attrs.items() if v == ""})
         self.query()
 
     def apply_client_props(self, props: list[dict[str, str]]) -> None:

@@ -33,8 +33,8 @@ def _milliseconds(result: str | None) -> int | None:
 @control(
     "audio",
     positional=(
-        "src src_base64 autoplay volume balance playback_rate release_mode on_loaded "
-        "on_duration_changed on_state_changed on_position_changed on_seek_complete ref data"
+        "src src_base64 autoplay volume balance playback_rate release_mode on_loaded on_duration_changed "
+        "on_state_changed on_position_changed on_seek_complete ref data"
     ).split(),
 )
 class Audio(Control):
@@ -111,11 +111,11 @@ class Audio(Control):
     positional=(
         "playlist title fit fill_color wakelock autoplay show_controls muted playlist_mode "
         "shuffle_playlist volume playback_rate alignment filter_quality "
-        "pause_upon_entering_background_mode resume_upon_entering_foreground_mode aspect_ratio "
-        "pitch subtitle_configuration on_loaded on_enter_fullscreen on_exit_fullscreen on_error "
-        "ref key width height left top right bottom expand col opacity rotate scale offset "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data"
+        "pause_upon_entering_background_mode resume_upon_entering_foreground_mode aspect_ratio pitch "
+        "subtitle_configuration on_loaded on_enter_fullscreen on_exit_fullscreen on_error ref key width "
+        "height left top right bottom expand col opacity rotate scale offset animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
+        "disabled data"
     ).split(),
 )
 class Video(ConstrainedControl):
@@ -264,11 +264,10 @@ class Video(ConstrainedControl):
 @control(
     "lottie",
     positional=(
-        "src src_base64 repeat reverse animate background_loading filter_quality fit on_error "
-        "ref key width height left top right bottom expand expand_loose col opacity rotate "
-        "scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
-        "disabled data rtl"
+        "src src_base64 repeat reverse animate background_loading filter_quality fit on_error ref key "
+        "width height left top right bottom expand expand_loose col opacity rotate scale offset "
+        "aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end tooltip visible disabled data rtl"
     ).split(),
 )
 class Lottie(ConstrainedControl):

@@ -21,20 +21,19 @@ __all__ = ["MergeSemantics", "SelectionArea", "Semantics"]
 @control(
     "semantics",
     positional=(
-        "content label expanded hidden selected button obscured multiline focusable read_only "
-        "focus slider tooltip toggled max_value_length checked value increased_value "
-        "decreased_value hint_text on_tap_hint_text on_long_press_hint_text container "
-        "live_region textfield link header image on_tap on_double_tap on_increase on_decrease "
-        "on_dismiss on_scroll_left on_scroll_right on_scroll_up on_scroll_down on_copy on_cut "
-        "on_paste on_long_press on_move_cursor_forward_by_character "
-        "on_move_cursor_backward_by_character on_did_gain_accessibility_focus "
-        "on_did_lose_accessibility_focus ref visible disabled data"
+        "content label expanded hidden selected button obscured multiline focusable read_only focus "
+        "slider tooltip toggled max_value_length checked value increased_value decreased_value hint_text "
+        "on_tap_hint_text on_long_press_hint_text container live_region textfield link header image "
+        "on_tap on_double_tap on_increase on_decrease on_dismiss on_scroll_left on_scroll_right "
+        "on_scroll_up on_scroll_down on_copy on_cut on_paste on_long_press "
+        "on_move_cursor_forward_by_character on_move_cursor_backward_by_character "
+        "on_did_gain_accessibility_focus on_did_lose_accessibility_focus ref visible disabled data"
     ).split(),
 )
 class Semantics(Control):
     """Annotates its content with a description for accessibility tools."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     label: str | None = None
     expanded: bool | None = None
     hidden: bool | None = None
@@ -88,11 +87,11 @@ class Semantics(Control):
 class MergeSemantics(Control):
     """Merges the semantics of its content into a single node."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
 
 
 @control("selectionarea", positional="content ref data".split())
 class SelectionArea(Control):
     """Makes the text of its content selectable."""
 
-    content: Control | None = slot(kw_only=False, n="content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)

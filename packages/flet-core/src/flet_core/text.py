@@ -22,14 +22,14 @@ class InlineSpan(Control):
 
 @control(
     "textspan",
-    positional=("text style spans url url_target on_click on_enter on_exit ref visible disabled data").split(),
+    positional="text style spans url url_target on_click on_enter on_exit ref visible disabled data".split(),
 )
 class TextSpan(InlineSpan):
     """A piece of text in its own style, optionally a link, inside `Text`."""
 
     text: str | None = prop(default=None, kw_only=False)
-    style: TextStyle | None = prop(kw_only=False, default=None, json=True)
-    spans: list[InlineSpan] = slot(kw_only=False, many=True, default=None)
+    style: TextStyle | None = prop(default=None, json=True, kw_only=False)
+    spans: list[InlineSpan] = slot(many=True, default=None, kw_only=False)
     url: str | None = None
     url_target: str | None = None
     on_click: EventHandler[ControlEvent] | None = event(default=None)
@@ -40,11 +40,11 @@ class TextSpan(InlineSpan):
 @control(
     "text",
     positional=(
-        "value spans text_align font_family size weight italic style theme_style max_lines "
-        "overflow selectable no_wrap color bgcolor semantics_label ref key width height left "
-        "top right bottom expand expand_loose col opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data rtl"
+        "value spans text_align font_family size weight italic style theme_style max_lines overflow "
+        "selectable no_wrap color bgcolor semantics_label ref key width height left top right bottom "
+        "expand expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
+        "disabled data rtl"
     ).split(),
 )
 class Text(ConstrainedControl):

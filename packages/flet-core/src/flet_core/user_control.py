@@ -18,10 +18,9 @@ __all__ = ["UserControl"]
 @control(
     "stack",
     positional=(
-        "controls clip_behavior ref key width height left top right bottom expand expand_loose "
-        "col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "visible disabled data adaptive"
+        "controls clip_behavior ref key width height left top right bottom expand expand_loose col "
+        "opacity rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
+        "animate_rotation animate_scale animate_offset on_animation_end visible disabled data adaptive"
     ).split(),
 )
 class UserControl(Stack):

@@ -57,7 +57,7 @@ class View(ScrollableControl, AdaptiveControl):
     fullscreen_dialog: bool | None = False
 
 
-@control("offstage")
+@control("offstage", positional=("visible", "disabled", "data"))
 class Offstage(Control):
     """Holds the overlay and the page's dialog, snack bar, banner, bottom sheet and splash."""
 

@@ -16,11 +16,10 @@ __all__ = ["FletApp", "WebView"]
 @control(
     "webview",
     positional=(
-        "url javascript_enabled prevent_link bgcolor on_page_started on_page_ended "
-        "on_web_resource_error ref key width height left top right bottom expand expand_loose "
-        "col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data"
+        "url javascript_enabled prevent_link bgcolor on_page_started on_page_ended on_web_resource_error "
+        "ref key width height left top right bottom expand expand_loose col opacity rotate scale offset "
+        "aspect_ratio animate_opacity animate_size animate_position animate_rotation animate_scale "
+        "animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class WebView(ConstrainedControl):
@@ -39,10 +38,10 @@ class WebView(ConstrainedControl):
 @control(
     "fletapp",
     positional=(
-        "url reconnect_interval_ms reconnect_timeout_ms on_error ref width height left top "
-        "right bottom expand expand_loose opacity rotate scale offset aspect_ratio "
-        "animate_opacity animate_size animate_position animate_rotation animate_scale "
-        "animate_offset on_animation_end tooltip visible disabled data"
+        "url reconnect_interval_ms reconnect_timeout_ms on_error ref width height left top right bottom "
+        "expand expand_loose opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
+        "disabled data"
     ).split(),
 )
 class FletApp(ConstrainedControl):

@@ -42,13 +42,9 @@ _QUIET_ERRORS = (PageDisconnectedException, ClientDisconnectedError)
 def _holding_update_lock(page: Page) -> Iterator[None]:
     # Page.update() takes the page's lock while it diffs and sends. Holding it while we take the
     # snapshot and queue the registration response means no batch can fall between the two
-    # (sent twice, or lost). flet_core has no public name for the lock yet.
-    lock = getattr(page, "_lock", None)
-    if lock is None:
+    # (sent twice, or lost).
+    with page.update_lock:
         yield
-    else:
-        with lock:
-            yield
 
 
 class Session:

@@ -14,7 +14,7 @@ class BarChartEvent(JsonEvent):
 
     def __init__(
         self,
-        type: str = "",  # noqa: A002  # the client's key
+        type: str = "",  # the client's key
         group_index: Any = -1,
         rod_index: Any = -1,
         stack_item_index: Any = -1,

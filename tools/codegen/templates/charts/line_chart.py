@@ -21,7 +21,7 @@ class LineChartEventSpot:
 class LineChartEvent(JsonEvent):
     """A touch or hover on the chart (`type`) and the points under it."""
 
-    def __init__(self, type: str = "", spots: list[Any] | None = None) -> None:  # noqa: A002  # the client's key
+    def __init__(self, type: str = "", spots: list[Any] | None = None) -> None:  # the client's key
         super().__init__("chart_event")
         self.type = type
         self.spots = [

@@ -35,14 +35,14 @@ class CanvasResizeEvent(JsonEvent):
     positional=(
         "shapes content resize_interval on_resize ref width height left top right bottom expand "
         "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "visible disabled data"
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end visible disabled "
+        "data"
     ).split(),
 )
 class Canvas(ConstrainedControl):
     """A surface that draws a list of shapes, optionally over a content control."""
 
-    shapes: list[Shape] = slot(kw_only=False, many=True, default=None)
+    shapes: list[Shape] = slot(many=True, default=None, kw_only=False)
     content: Control | None = slot(n="content", default=None)
     resize_interval: int | float | None = None
     on_resize: EventHandler[CanvasResizeEvent] | None = event(CanvasResizeEvent, default=None)

@@ -31,7 +31,7 @@ class Shape(Control):
 
 @control(
     "arc",
-    positional=("x y width height start_angle sweep_angle use_center paint ref visible disabled data").split(),
+    positional="x y width height start_angle sweep_angle use_center paint ref visible disabled data".split(),
 )
 class Arc(Shape):
     """An arc of the oval that fits the given rectangle."""
@@ -43,7 +43,7 @@ class Arc(Shape):
     start_angle: int | float | None = prop(default=None, kw_only=False)
     sweep_angle: int | float | None = prop(default=None, kw_only=False)
     use_center: bool | None = prop(default=False, kw_only=False)
-    paint: Paint | None = prop(kw_only=False, default=None, json=True)
+    paint: Paint | None = prop(default=None, json=True, kw_only=False)
 
 
 @control("circle", positional="x y radius paint ref visible disabled data".split())
@@ -53,7 +53,7 @@ class Circle(Shape):
     x: int | float | None = prop(default=None, kw_only=False)
     y: int | float | None = prop(default=None, kw_only=False)
     radius: int | float | None = prop(default=None, kw_only=False)
-    paint: Paint | None = prop(kw_only=False, default=None, json=True)
+    paint: Paint | None = prop(default=None, json=True, kw_only=False)
 
 
 @control("color", positional="color blend_mode ref visible disabled data".split())
@@ -68,7 +68,7 @@ class Color(Shape):
 class Fill(Shape):
     """Fills the whole canvas with a paint."""
 
-    paint: Paint | None = prop(kw_only=False, default=None, json=True)
+    paint: Paint | None = prop(default=None, json=True, kw_only=False)
 
 
 @control("line", positional="x1 y1 x2 y2 paint ref visible disabled data".split())
@@ -79,7 +79,7 @@ class Line(Shape):
     y1: int | float | None = prop(default=None, kw_only=False)
     x2: int | float | None = prop(default=None, kw_only=False)
     y2: int | float | None = prop(default=None, kw_only=False)
-    paint: Paint | None = prop(kw_only=False, default=None, json=True)
+    paint: Paint | None = prop(default=None, json=True, kw_only=False)
 
 
 @control("oval", positional="x y width height paint ref visible disabled data".split())
@@ -90,7 +90,7 @@ class Oval(Shape):
     y: int | float | None = prop(default=None, kw_only=False)
     width: int | float | None = prop(default=None, kw_only=False)
     height: int | float | None = prop(default=None, kw_only=False)
-    paint: Paint | None = prop(kw_only=False, default=None, json=True)
+    paint: Paint | None = prop(default=None, json=True, kw_only=False)
 
 
 @control("path", positional="elements paint ref visible disabled data".split())
@@ -99,7 +99,7 @@ class Path(Shape):
 
     # upstream sends an empty element list by default
     elements: list[PathElement] | None = prop(default=[], json=True, eager=True, kw_only=False)
-    paint: Paint | None = prop(kw_only=False, default=None, json=True)
+    paint: Paint | None = prop(default=None, json=True, kw_only=False)
 
     # 0.21 nests the path element types in the control: `Path.MoveTo(...)`
     MoveTo = _elements.MoveTo
@@ -131,7 +131,7 @@ class Points(Shape):
 
     points: list[OffsetValue] | None = prop(default=[], json=True, eager=True, kw_only=False)
     point_mode: PointMode | None = prop(default=None, kw_only=False)
-    paint: Paint | None = prop(kw_only=False, default=None, json=True)
+    paint: Paint | None = prop(default=None, json=True, kw_only=False)
 
 
 @control("rect", positional="x y width height border_radius paint ref visible disabled data".split())
@@ -142,14 +142,11 @@ class Rect(Shape):
     y: int | float | None = prop(default=None, kw_only=False)
     width: int | float | None = prop(default=None, kw_only=False)
     height: int | float | None = prop(default=None, kw_only=False)
-    border_radius: BorderRadiusValue = prop(kw_only=False, default=None, json=True)
-    paint: Paint | None = prop(kw_only=False, default=None, json=True)
+    border_radius: BorderRadiusValue = prop(default=None, json=True, kw_only=False)
+    paint: Paint | None = prop(default=None, json=True, kw_only=False)
 
 
-@control(
-    "shadow",
-    positional=("path color elevation transparent_occluder ref visible disabled data").split(),
-)
+@control("shadow", positional="path color elevation transparent_occluder ref visible disabled data".split())
 class Shadow(Shape):
     """The shadow a path casts at an elevation."""
 
@@ -171,7 +168,7 @@ class Text(Shape):
     x: int | float | None = prop(default=None, kw_only=False)
     y: int | float | None = prop(default=None, kw_only=False)
     text: str | None = prop(default=None, kw_only=False)
-    style: TextStyle | None = prop(kw_only=False, default=None, json=True)
+    style: TextStyle | None = prop(default=None, json=True, kw_only=False)
     spans: list[InlineSpan] = slot(many=True, default=None)
     alignment: Alignment | None = prop(default=None, json=True)
     text_align: TextAlign = TextAlign.NONE

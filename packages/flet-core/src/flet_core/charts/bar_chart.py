@@ -31,7 +31,7 @@ class BarChartEvent(JsonEvent):
 
     def __init__(
         self,
-        type: str = "",  # noqa: A002  # the client's key
+        type: str = "",  # the client's key
         group_index: Any = -1,
         rod_index: Any = -1,
         stack_item_index: Any = -1,
@@ -56,15 +56,15 @@ class BarChartRodStackItem(Control):
 @control(
     "rod",
     positional=(
-        "rod_stack_items from_y to_y width color gradient border_radius border_side bg_from_y "
-        "bg_to_y bg_color bg_gradient selected show_tooltip tooltip tooltip_style tooltip_align "
-        "ref disabled visible data"
+        "rod_stack_items from_y to_y width color gradient border_radius border_side bg_from_y bg_to_y "
+        "bg_color bg_gradient selected show_tooltip tooltip tooltip_style tooltip_align ref disabled "
+        "visible data"
     ).split(),
 )
 class BarChartRod(Control):
     """One bar of a bar chart group, optionally stacked from several items."""
 
-    rod_stack_items: list[BarChartRodStackItem] = slot(kw_only=False, many=True, default=None)
+    rod_stack_items: list[BarChartRodStackItem] = slot(many=True, default=None, kw_only=False)
     from_y: int | float | None = None
     to_y: int | float | None = None
     width: int | float | None = None
@@ -89,7 +89,7 @@ class BarChartGroup(Control):
     """A group of rods at one x position of a bar chart."""
 
     x: int | None = prop(default=None, kw_only=False)
-    bar_rods: list[BarChartRod] = slot(kw_only=False, many=True, default=None)
+    bar_rods: list[BarChartRod] = slot(many=True, default=None, kw_only=False)
     group_vertically: bool | None = False
     bars_space: int | float | None = None
 
@@ -97,18 +97,17 @@ class BarChartGroup(Control):
 @control(
     "barchart",
     positional=(
-        "bar_groups groups_space animate interactive bgcolor tooltip_bgcolor border "
-        "horizontal_grid_lines vertical_grid_lines left_axis top_axis right_axis bottom_axis "
-        "baseline_y min_y max_y on_chart_event ref width height left top right bottom expand "
-        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
-        "animate_position animate_rotation animate_scale animate_offset on_animation_end "
-        "tooltip visible disabled data"
+        "bar_groups groups_space animate interactive bgcolor tooltip_bgcolor border horizontal_grid_lines "
+        "vertical_grid_lines left_axis top_axis right_axis bottom_axis baseline_y min_y max_y "
+        "on_chart_event ref width height left top right bottom expand expand_loose col opacity rotate "
+        "scale offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
+        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class BarChart(ConstrainedControl):
     """A bar chart of groups of rods, with axes, grid lines and tooltips."""
 
-    bar_groups: list[BarChartGroup] = slot(kw_only=False, many=True, default=None)
+    bar_groups: list[BarChartGroup] = slot(many=True, default=None, kw_only=False)
     groups_space: int | float | None = None
     animate: AnimationValue = prop(default=None, json=True)
     interactive: bool | None = True

@@ -16,17 +16,17 @@ class ChartAxisLabel(Control):
     """A label shown at one value of a chart axis."""
 
     value: int | float | None = prop(default=1.0, kw_only=False)
-    label: Control | None = slot(kw_only=False, default=None)
+    label: Control | None = slot(default=None, kw_only=False)
 
 
 @control(
     "axis",
-    positional=("title title_size show_labels labels labels_interval labels_size ref disabled visible data").split(),
+    positional="title title_size show_labels labels labels_interval labels_size ref disabled visible data".split(),
 )
 class ChartAxis(Control):
     """An axis of a line or bar chart, with a title and labels."""
 
-    title: Control | None = slot(kw_only=False, n="t", default=None)
+    title: Control | None = slot(n="t", default=None, kw_only=False)
     title_size: int | float | None = None
     show_labels: bool | None = True
     labels: list[ChartAxisLabel] = slot(n="l", many=True, default=None)

@@ -41,7 +41,7 @@ class LineChartEventSpot:
 class LineChartEvent(JsonEvent):
     """A touch or hover on the chart (`type`) and the points under it."""
 
-    def __init__(self, type: str = "", spots: list[Any] | None = None) -> None:  # noqa: A002  # the client's key
+    def __init__(self, type: str = "", spots: list[Any] | None = None) -> None:  # the client's key
         super().__init__("chart_event")
         self.type = type
         self.spots = [
@@ -79,17 +79,16 @@ class LineChartDataPoint(Control):
 @control(
     "data",
     positional=(
-        "data_points curved color gradient stroke_width stroke_cap_round "
-        "prevent_curve_over_shooting prevent_curve_over_shooting_threshold dash_pattern shadow "
-        "above_line_bgcolor above_line_gradient above_line_cutoff_y above_line "
-        "below_line_bgcolor below_line_gradient below_line_cutoff_y below_line "
-        "selected_below_line point selected_point ref disabled visible data"
+        "data_points curved color gradient stroke_width stroke_cap_round prevent_curve_over_shooting "
+        "prevent_curve_over_shooting_threshold dash_pattern shadow above_line_bgcolor above_line_gradient "
+        "above_line_cutoff_y above_line below_line_bgcolor below_line_gradient below_line_cutoff_y "
+        "below_line selected_below_line point selected_point ref disabled visible data"
     ).split(),
 )
 class LineChartData(Control):
     """One data series of a line chart and how its line is drawn."""
 
-    data_points: list[LineChartDataPoint] = slot(kw_only=False, many=True, default=None)
+    data_points: list[LineChartDataPoint] = slot(many=True, default=None, kw_only=False)
     curved: bool | None = False
     color: str | None = None
     gradient: Gradient | None = prop(default=None, json=True)
@@ -115,18 +114,18 @@ class LineChartData(Control):
 @control(
     "linechart",
     positional=(
-        "data_series animate interactive point_line_start point_line_end bgcolor "
-        "tooltip_bgcolor border horizontal_grid_lines vertical_grid_lines left_axis top_axis "
-        "right_axis bottom_axis baseline_x min_x max_x baseline_y min_y max_y on_chart_event "
-        "ref width height left top right bottom expand expand_loose col opacity rotate scale "
-        "offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
-        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
+        "data_series animate interactive point_line_start point_line_end bgcolor tooltip_bgcolor border "
+        "horizontal_grid_lines vertical_grid_lines left_axis top_axis right_axis bottom_axis baseline_x "
+        "min_x max_x baseline_y min_y max_y on_chart_event ref width height left top right bottom expand "
+        "expand_loose col opacity rotate scale offset aspect_ratio animate_opacity animate_size "
+        "animate_position animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
+        "disabled data"
     ).split(),
 )
 class LineChart(ConstrainedControl):
     """A line chart of one or more data series, with axes, grid lines and tooltips."""
 
-    data_series: list[LineChartData] = slot(kw_only=False, many=True, default=None)
+    data_series: list[LineChartData] = slot(many=True, default=None, kw_only=False)
     animate: AnimationValue = prop(default=None, json=True)
     interactive: bool | None = True
     point_line_start: int | float | None = None

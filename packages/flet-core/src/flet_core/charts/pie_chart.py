@@ -23,7 +23,7 @@ __all__ = ["PieChart", "PieChartEvent", "PieChartSection"]
 class PieChartEvent(JsonEvent):
     """A touch or hover on the chart (`type`) and the section under it (-1: none)."""
 
-    def __init__(self, type: str = "", section_index: Any = -1) -> None:  # noqa: A002  # the client's key
+    def __init__(self, type: str = "", section_index: Any = -1) -> None:  # the client's key
         super().__init__("chart_event")
         self.type = type
         self.section_index = to_int(section_index)
@@ -52,17 +52,16 @@ class PieChartSection(Control):
 @control(
     "piechart",
     positional=(
-        "sections center_space_color center_space_radius sections_space start_degree_offset "
-        "animate on_chart_event ref width height left top right bottom expand expand_loose col "
-        "opacity rotate scale offset aspect_ratio animate_opacity animate_size animate_position "
-        "animate_rotation animate_scale animate_offset on_animation_end tooltip visible "
-        "disabled data"
+        "sections center_space_color center_space_radius sections_space start_degree_offset animate "
+        "on_chart_event ref width height left top right bottom expand expand_loose col opacity rotate "
+        "scale offset aspect_ratio animate_opacity animate_size animate_position animate_rotation "
+        "animate_scale animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
 class PieChart(ConstrainedControl):
     """A pie or donut chart made of sections."""
 
-    sections: list[PieChartSection] = slot(kw_only=False, many=True, default=None)
+    sections: list[PieChartSection] = slot(many=True, default=None, kw_only=False)
     center_space_color: str | None = None
     center_space_radius: int | float | None = None
     sections_space: int | float | None = None

@@ -1,0 +1,125 @@
+"""The real Flet 0.21.2 web client in Debian's Chromium (Playwright), against our servers.
+
+The client runs with the HTML renderer (FLET_WEB_RENDERER=html; CanvasKit would be fetched
+from a CDN). Flutter draws text as ``flt-paragraph`` elements inside the glass pane's shadow
+root, which Playwright's CSS selectors pierce. A failing test leaves a screenshot in
+``artifacts/`` (git-ignored). Never `playwright install`: the browser is /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ADD_ICON = "\ue047"  # Material Icons' "add" glyph, as the FAB's paragraph holds it
+UVICORN = [sys.executable, "-m", "uvicorn", "--host", "127.0.0.1", "--port", "{port}"]
+TIMEOUT_MS = 30_000
+
+
+@pytest.fixture
+def browser_page(
+    tmp_path: Path, request: pytest.FixtureRequest, kit: Any, test_failed: Callable[[], bool]
+) -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is absent (apt-get install chromium; .ci/run installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (nox -s integration)")
+    with sync_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "chromium-profile"),  # a fresh --user-data-dir
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+            viewport={"width": 1280, "height": 720},
+        )  # fmt: skip
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        try:
+            yield page
+        finally:
+            if test_failed():
+                kit.artifacts.mkdir(exist_ok=True)
+                page.screenshot(path=str(kit.artifacts / f"{request.node.name}.png"))
+            context.close()
+
+
+def text(page: Any, value: str) -> Any:
+    exact = re.compile(rf"^\s*{re.escape(value)}\s*$")
+    return page.locator("flt-paragraph").filter(has_text=exact).first
+
+
+def paragraphs(page: Any) -> list[str]:
+    return [t.strip() for t in page.locator("flt-paragraph").all_text_contents()]
+
+
+def wait_for_text(page: Any, value: str) -> None:
+    page.wait_for_function(
+        """value => Array.from(document.querySelector('flt-glass-pane')?.shadowRoot
+               ?.querySelectorAll('flt-paragraph') ?? []).some(p => p.textContent.trim() === value)""",
+        arg=value,
+        timeout=TIMEOUT_MS,
+    )
+
+
+def click_text(page: Any, value: str) -> None:
+    found = text(page, value)
+    found.wait_for(state="visible")
+    box = found.bounding_box()
+    assert box is not None, f"{value!r} is not on the page: {paragraphs(page)}"
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_the_counter_renders_counts_and_survives_a_reload(serve: Callable[..., Any], browser_page: Any) -> None:
+    server = serve([*UVICORN, "counter:app"])
+    browser_page.goto(server.url + "/")
+    wait_for_text(browser_page, "0")
+    click_text(browser_page, ADD_ICON)
+    wait_for_text(browser_page, "1")
+    browser_page.reload()
+    wait_for_text(browser_page, "1")  # the same session comes back with its state
+
+
+def test_sync_and_async_handlers_both_show_their_text(serve: Callable[..., Any], browser_page: Any, kit: Any) -> None:
+    port = kit.free_port()
+    server = serve([sys.executable, "mixed.py"], port=port, env=kit.env(FLET_SERVER_PORT=str(port)))
+    browser_page.goto(server.url + "/")
+    wait_for_text(browser_page, "Call handler")
+    click_text(browser_page, "Call handler")
+    click_text(browser_page, "Call async handler")
+    wait_for_text(browser_page, "Handler clicked")
+    wait_for_text(browser_page, "Async handler clicked")
+
+
+def test_two_apps_are_served_at_root_and_sub_path(serve: Callable[..., Any], browser_page: Any) -> None:
+    server = serve([*UVICORN, "multi:app"])
+    browser_page.goto(server.url + "/")
+    wait_for_text(browser_page, "This is root app!")
+    browser_page.goto(server.url + "/sub-app/")
+    wait_for_text(browser_page, "This is sub app!")
+
+
+def test_a_picked_file_is_uploaded(serve: Callable[..., Any], browser_page: Any, kit: Any, tmp_path: Path) -> None:
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    env = kit.env(FLET_SECRET_KEY="browser-test", FLET_UPLOAD_DIR=str(uploads))
+    server = serve([*UVICORN, "upload_app:app"], env=env)
+    source = tmp_path / "hello.txt"
+    source.write_text("hello from the browser\n" * 100)
+    browser_page.goto(server.url + "/")
+    wait_for_text(browser_page, "Pick a file")
+    with browser_page.expect_file_chooser() as chooser:
+        click_text(browser_page, "Pick a file")
+    chooser.value.set_files(str(source))
+    wait_for_text(browser_page, "uploaded hello.txt")
+    assert (uploads / "hello.txt").read_text() == source.read_text()
+    assert shutil.disk_usage(uploads)  # the folder holds no leftovers besides the file
+    assert sorted(p.name for p in uploads.iterdir()) == ["hello.txt"]
