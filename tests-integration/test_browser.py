@@ -8,7 +8,6 @@ root, which Playwright's CSS selectors pierce. A failing test leaves a screensho
 
 from __future__ import annotations
 
-import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -52,30 +51,32 @@ def browser_page(
             context.close()
 
 
-def text(page: Any, value: str) -> Any:
-    exact = re.compile(rf"^\s*{re.escape(value)}\s*$")
-    return page.locator("flt-paragraph").filter(has_text=exact).first
+_FIND = """value => {
+    const pane = document.querySelector('flt-glass-pane');
+    const found = Array.from(pane?.shadowRoot?.querySelectorAll('flt-paragraph') ?? [])
+        .map(p => [p.textContent.trim(), p.getBoundingClientRect()])
+        .find(([t, r]) => t === value && r.width > 0 && r.height > 0);
+    return found ? {x: found[1].x + found[1].width / 2, y: found[1].y + found[1].height / 2} : null;
+}"""
 
 
 def paragraphs(page: Any) -> list[str]:
     return [t.strip() for t in page.locator("flt-paragraph").all_text_contents()]
 
 
-def wait_for_text(page: Any, value: str) -> None:
-    page.wait_for_function(
-        """value => Array.from(document.querySelector('flt-glass-pane')?.shadowRoot
-               ?.querySelectorAll('flt-paragraph') ?? []).some(p => p.textContent.trim() === value)""",
-        arg=value,
-        timeout=TIMEOUT_MS,
-    )
+def wait_for_text(page: Any, value: str) -> dict[str, float]:
+    """Wait until a paragraph reads exactly ``value``; returns its centre."""
+    try:
+        handle = page.wait_for_function(_FIND, arg=value, timeout=TIMEOUT_MS)
+    except Exception as error:
+        raise AssertionError(f"{value!r} never appeared; the page shows {paragraphs(page)}") from error
+    centre: dict[str, float] = handle.json_value()
+    return centre
 
 
 def click_text(page: Any, value: str) -> None:
-    found = text(page, value)
-    found.wait_for(state="visible")
-    box = found.bounding_box()
-    assert box is not None, f"{value!r} is not on the page: {paragraphs(page)}"
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    centre = wait_for_text(page, value)
+    page.mouse.click(centre["x"], centre["y"])
 
 
 def test_the_counter_renders_counts_and_survives_a_reload(serve: Callable[..., Any], browser_page: Any) -> None:

@@ -223,7 +223,8 @@ def _control_sample(text: str) -> Control:
     if name == "Text":
         return flet_core.Text("probe-str")
     record = next(r for r in CONTROLS["controls"] if r["class"] == name and r["key"] != "canvas.Text")
-    return _instance(record)
+    instance: Control = _instance(record)
+    return instance
 
 
 def _value(sample: Any, accepts: str) -> Any:

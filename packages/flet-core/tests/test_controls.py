@@ -51,7 +51,7 @@ def test_positional_parameters_follow_upstream_order() -> None:
 
 
 def test_canvas_text_is_not_the_text_control() -> None:
-    assert ft.canvas.Text is not ft.Text
+    assert ft.canvas.Text.__module__ != ft.Text.__module__
     assert ft.canvas.Text._control_type == ft.Text._control_type == "text"
     assert ft.canvas.Path.MoveTo(1, 2) is not None
 

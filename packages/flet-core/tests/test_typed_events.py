@@ -152,7 +152,7 @@ def test_unknown_keys_from_a_newer_client_are_ignored() -> None:
 
 def test_file_picker_keeps_the_last_result() -> None:
     picker = ft.FilePicker()
-    event = parse(ft.FilePickerResultEvent, '{"path":"/tmp","files":null}', control=picker)
+    event: ft.FilePickerResultEvent = parse(ft.FilePickerResultEvent, '{"path":"/tmp","files":null}', control=picker)
     assert picker.result is event
     assert event.path == "/tmp" and event.files is None
 

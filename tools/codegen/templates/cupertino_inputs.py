@@ -8,6 +8,8 @@ from flet_core.border import Border
 
 
 class CupertinoTextField:
+    # not positional here: upstream's first parameter is placeholder_text
+    value: str | None = prop(default="")
     # an iOS field draws a box border, where a Material field takes an input border style
     border: Border | None = prop(default=None, json=True)  # type: ignore[assignment]  # narrower field type
 

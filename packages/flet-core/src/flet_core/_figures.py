@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 from typing import Any
 
-__all__ = ["matplotlib_svg", "plotly_svg", "require", "svg_aspect_ratio", "svg_size"]
+__all__ = ["figure_pixels", "matplotlib_svg", "plotly_svg", "require", "svg_aspect_ratio", "svg_size"]
 
 _NUMBER = re.compile(r"[\d.]+")
 
@@ -32,6 +32,14 @@ def matplotlib_svg(figure: Any, transparent: bool) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", transparent=transparent)
     return buffer.getvalue()
+
+
+def figure_pixels(figure: Any) -> tuple[float, float] | None:
+    """A Matplotlib figure's size in pixels at its resolution, if it can tell."""
+    bounds = getattr(getattr(figure, "bbox", None), "bounds", None)
+    if bounds is None or len(bounds) != 4:
+        return None
+    return float(bounds[2]), float(bounds[3])
 
 
 def plotly_svg(figure: Any) -> str:

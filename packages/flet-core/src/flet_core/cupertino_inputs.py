@@ -163,6 +163,8 @@ class CupertinoTextField(TextField):
     """An iOS-style text field."""
 
     placeholder_text: str | None = None
+    # not positional here: upstream's first parameter is placeholder_text
+    value: str | None = prop(default="")
     placeholder_style: TextStyle | None = prop(default=None, json=True)
     gradient: Gradient | None = prop(default=None, json=True)
     blend_mode: BlendMode = BlendMode.NONE

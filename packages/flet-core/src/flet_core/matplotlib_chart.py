@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from flet_core._fields import control, local, prop, slot
-from flet_core._figures import matplotlib_svg, require, svg_aspect_ratio, svg_size
+from flet_core._figures import figure_pixels, matplotlib_svg, require, svg_aspect_ratio, svg_size
 from flet_core.alignment import Alignment
 from flet_core.container import Container
 from flet_core.control import Control
@@ -60,7 +60,7 @@ class MatplotlibChart(Container):
         svg = matplotlib_svg(self.figure, self.transparent)
         image.src = svg
         if self.original_size:
-            size = svg_size(svg)
+            size = figure_pixels(self.figure) or svg_size(svg)
             if size is not None:
                 image.width, image.height = size
         else:

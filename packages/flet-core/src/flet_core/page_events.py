@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 import json
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from flet_core.control_event import ControlEvent
+from flet_core.types import AppLifecycleState
 
 if TYPE_CHECKING:
     from flet_core.page import Page
@@ -23,18 +23,6 @@ __all__ = [
     "RouteChangeEvent",
     "ViewPopEvent",
 ]
-
-
-class AppLifecycleState(enum.Enum):
-    """Where the app is in its lifecycle (Flutter's states, plus ``restart``)."""
-
-    SHOW = "show"
-    RESUME = "resume"
-    HIDE = "hide"
-    INACTIVE = "inactive"
-    PAUSE = "pause"
-    DETACH = "detach"
-    RESTART = "restart"
 
 
 class RouteChangeEvent(ControlEvent):
