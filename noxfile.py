@@ -25,6 +25,11 @@ DIST = ROOT / "dist"
 # Every build of flet-web-assets, including those from an unpacked sdist, shares one download.
 BUILD_ENV = {"FLET_WEB_ASSETS_CACHE": str(ROOT / "packages" / "flet-web-assets" / ".cache")}
 
+# What some tests need beyond a package's own requirements: test clients, optional extras, and
+# the ASGI servers and browser driver of the integration tests (Chromium itself comes from apt).
+TEST_EXTRAS = {"flet": ["httpx", "cryptography"]}
+INTEGRATION_EXTRAS = ["httpx", "websockets", "hypercorn", "daphne", "gunicorn", "granian", "playwright"]
+
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "virtualenv"
 nox.options.error_on_external_run = True
@@ -108,6 +113,8 @@ def tests(session: nox.Session, package: str) -> None:
         return
     install_editable(session, package)
     install_group(session, "test")
+    if package in TEST_EXTRAS:
+        session.install(*TEST_EXTRAS[package])
     session.run("pytest", str(folder), *session.posargs)
 
 
@@ -131,6 +138,7 @@ def integration(session: nox.Session) -> None:
     """tests-integration/, against the whole tree installed and freshly built distributions."""
     install_editable(session, *(package.name for package in PACKAGES))
     install_group(session, "test")
+    session.install(*INTEGRATION_EXTRAS)  # never `playwright install`: the tests use /usr/bin/chromium
     dist = Path(session.create_tmp()).resolve() / "dist"
     build_all(session, dist)
     session.run("pytest", "tests-integration", *session.posargs, env={"FLET_DIST_DIR": str(dist)})

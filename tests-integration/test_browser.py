@@ -2,7 +2,7 @@
 
 The client runs with the HTML renderer (FLET_WEB_RENDERER=html; CanvasKit would be fetched
 from a CDN). Flutter draws text as ``flt-paragraph`` elements inside the glass pane's shadow
-root, which Playwright's CSS selectors pierce. A failing test leaves a screenshot in
+root (zero-sized boxes: a text's position is that of its contents). A failing test leaves a screenshot in
 ``artifacts/`` (git-ignored). Never `playwright install`: the browser is /usr/bin/chromium.
 """
 
@@ -54,7 +54,8 @@ def browser_page(
 _FIND = """value => {
     const pane = document.querySelector('flt-glass-pane');
     const found = Array.from(pane?.shadowRoot?.querySelectorAll('flt-paragraph') ?? [])
-        .map(p => [p.textContent.trim(), p.getBoundingClientRect()])
+        .map(p => { const range = document.createRange(); range.selectNodeContents(p);
+                    return [p.textContent.trim(), range.getBoundingClientRect()]; })
         .find(([t, r]) => t === value && r.width > 0 && r.height > 0);
     return found ? {x: found[1].x + found[1].width / 2, y: found[1].y + found[1].height / 2} : null;
 }"""

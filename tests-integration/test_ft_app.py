@@ -12,7 +12,6 @@ import urllib.request
 from collections.abc import Callable
 from typing import Any
 
-
 URL_LINE = re.compile(r"Flet app is running at (http://\S+) \(listening on (.+)\)")
 
 

@@ -2,9 +2,10 @@
 
 from contextlib import asynccontextmanager
 
+from fastapi import FastAPI
+
 import flet as ft
 import flet.fastapi as flet_fastapi
-from fastapi import FastAPI
 
 
 @asynccontextmanager

@@ -1,8 +1,8 @@
 """The seed 002 mixed-handlers app as an ASGI app factory (for uvicorn --factory)."""
 
-from flet.app import app as flet_app
-
 from mixed import main
+
+from flet.app import app as flet_app
 
 
 def create():

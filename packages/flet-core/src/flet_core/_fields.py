@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import enum
-import inspect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, SupportsIndex, TypeVar, dataclass_transform, overload
 
@@ -477,7 +476,8 @@ def control(type_name: str | None = None, *, positional: Sequence[str] | None = 
             table = base.__dict__.get("_field_table")
             if table is not None:
                 fields.update(table.by_name)
-        annotations: dict[str, Any] = inspect.get_annotations(cls)
+        # the class body's own annotations (inspect.get_annotations would cost an import of inspect)
+        annotations: dict[str, Any] = cls.__dict__.get("__annotations__", {})  # noqa: RUF063
         own_positional: list[str] = []
         for name, annotation in annotations.items():
             text = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", "")

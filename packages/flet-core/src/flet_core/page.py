@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Coroutine
-from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from flet_core import protocol
@@ -37,6 +36,7 @@ from flet_core.view import Offstage, View
 
 if TYPE_CHECKING:
     import asyncio
+    from concurrent.futures import Future
 
     from flet_core.connection import Connection
 

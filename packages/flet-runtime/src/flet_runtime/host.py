@@ -17,6 +17,7 @@ import secrets
 import string
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 from flet_core import protocol
@@ -99,6 +100,34 @@ class AppHost:
 
     def sessions(self) -> list[Session]:
         return list(self._sessions.values())
+
+    async def wait_idle(self, timeout: float = 5.0) -> None:
+        """Wait until no handler of any session runs and every frame they sent is written.
+
+        Meant for tests: handlers started while waiting (by a pubsub message, a route
+        change, ...) are waited for too. Work started with ``page.run_task``/``run_thread`` or
+        the app's own tasks and threads is not. Raises :class:`TimeoutError` naming what still
+        runs after ``timeout`` seconds.
+        """
+        deadline = time.monotonic() + timeout
+        spins = 0
+        while True:
+            running: dict[Future[None], str] = {}
+            for session in list(self._sessions.values()):
+                running |= session.running_handlers()
+            remaining = deadline - time.monotonic()
+            if running:
+                if remaining > 0:
+                    await asyncio.wait([asyncio.wrap_future(done) for done in running], timeout=remaining)
+                    continue
+                still = "; ".join(sorted(set(running.values())))
+                raise TimeoutError(f"the app was still busy after {timeout} s: {still} had not finished")
+            if all(link.outbox.idle for link in self._links):
+                return
+            if remaining <= 0:
+                raise TimeoutError(f"the app's frames were still not written to the client after {timeout} s")
+            spins += 1
+            await asyncio.sleep(0 if spins < 100 else 0.001)  # the writer tasks run meanwhile
 
     async def start(self) -> None:
         """Start the expiry sweeper (``serve`` does it too, so sessions expire without this)."""

@@ -80,6 +80,11 @@ class MemoryTransport:
         """The next frame the server sent; ``None`` once the connection is closed."""
         return await asyncio.wait_for(self._to_client.get(), timeout)
 
+    @property
+    def in_transit(self) -> int:
+        """Frames sent by either side that the other side has not taken yet."""
+        return self._to_server.qsize() + self._to_client.qsize()
+
     def sent_frames(self) -> list[str]:
         """Every frame the server sent that the client has not read yet (without waiting)."""
         frames: list[str] = []

@@ -40,11 +40,17 @@ class Outbox:
         self._size = 0
         self._wake_pending = False
         self._closed = False
+        self._writing = 0
         self._ready = asyncio.Event()
 
     @property
     def closed(self) -> bool:
         return self._closed
+
+    @property
+    def idle(self) -> bool:
+        """Nothing is queued and nothing taken from the queue is still being written."""
+        return not self._frames and not self._writing
 
     def __len__(self) -> int:
         return len(self._frames)
@@ -99,6 +105,7 @@ class Outbox:
             self._frames.clear()
             self._size = 0
             self._wake_pending = False
+            self._writing = len(frames)
             return frames
 
     async def drain_into(self, send: Callable[[str], Awaitable[None]]) -> None:
@@ -106,7 +113,11 @@ class Outbox:
         while not self._closed:
             await self._ready.wait()
             self._ready.clear()
-            for frame in self._take():
-                if self.closed:  # closed while we were sending
-                    return
-                await send(frame)
+            try:
+                for frame in self._take():
+                    if self.closed:  # closed while we were sending
+                        return
+                    await send(frame)
+                    self._writing -= 1
+            finally:
+                self._writing = 0

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
+import threading
 import time
 import uuid
 from collections.abc import Callable, Coroutine, Iterator
@@ -67,6 +69,8 @@ class Session:
         self._link: Link | None = None
         self._calls = PendingCalls()
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._running: dict[Future[None], str] = {}
+        self._running_lock = threading.Lock()
         self._closing: list[Future[None]] | None = None
         self._closed = False
         self.page: Page | None = Page(self, session_id)
@@ -92,6 +96,7 @@ class Session:
 
     def dispatch(self, handler: Callable[..., Any], event: Any) -> None:
         done = self._dispatcher.run(handler, (event,), lambda error: self._handler_failed(event, error), self._tasks)
+        self._track(done, f"the {getattr(event, 'name', '?')!r} handler {_name_of(handler)}")
         if self._closing is not None:
             self._closing.append(done)
 
@@ -197,6 +202,27 @@ class Session:
     def task_count(self) -> int:
         return len(self._tasks)
 
+    def running_handlers(self) -> dict[Future[None], str]:
+        """Handlers of this session that have not finished yet, each with what it is.
+
+        Counts ``main``, event handlers (page events included) and pubsub subscribers, from
+        the moment they are dispatched; not work started with ``run_task``/``run_thread``.
+        :meth:`AppHost.wait_idle` waits on these.
+        """
+        with self._running_lock:
+            return dict(self._running)
+
+    def _track(self, done: Future[None], what: str) -> None:
+        with self._running_lock:
+            if done.done():
+                return
+            self._running[done] = what
+        done.add_done_callback(self._untrack)
+
+    def _untrack(self, done: Future[None]) -> None:
+        with self._running_lock:
+            self._running.pop(done, None)
+
     def attach(self, link: Link) -> None:
         """Make ``link`` this session's connection; its first frame is the registration answer."""
         page = self.require_page()
@@ -230,11 +256,13 @@ class Session:
     # -- running the app ------------------------------------------------------------------------
 
     def start_main(self, main: Callable[[Page], Any]) -> None:
-        self._dispatcher.run(main, (self.require_page(),), self._main_failed, self._tasks)
+        done = self._dispatcher.run(main, (self.require_page(),), self._main_failed, self._tasks)
+        self._track(done, f"the session handler {_name_of(main)}")
 
     def run_subscriber(self, handler: Callable[..., Any], args: tuple[Any, ...]) -> None:
         """Run a pubsub subscriber of this session."""
-        self._dispatcher.run(handler, args, lambda error: self._failed(f"pubsub subscriber {handler!r}", error))
+        done = self._dispatcher.run(handler, args, lambda error: self._failed(f"pubsub subscriber {handler!r}", error))
+        self._track(done, f"the pubsub subscriber {_name_of(handler)}")
 
     def handle(self, message: protocol.UpdateProps | protocol.PageEvent) -> None:
         """Apply one client message (in arrival order; props before the event that follows them)."""
@@ -277,7 +305,8 @@ class Session:
             return
         event = ControlEvent("page", "error", str(error), page, page)
         for handler in page.on_error:
-            self._dispatcher.run(handler, (event,), lambda e: self._failed("on_error handler", e, report=False))
+            done = self._dispatcher.run(handler, (event,), lambda e: self._failed("on_error handler", e, report=False))
+            self._track(done, f"the on_error handler {_name_of(handler)}")
 
     # -- the end ----------------------------------------------------------------------------------
 
@@ -307,6 +336,12 @@ class Session:
             page.session = None
             page.client_storage = None
         self.page = None
+
+
+def _name_of(handler: Callable[..., Any]) -> str:
+    while isinstance(handler, functools.partial):
+        handler = handler.func
+    return str(getattr(handler, "__qualname__", None) or repr(handler))
 
 
 def _result(method_name: str, outcome: InvokeMethodResults) -> str | None:
