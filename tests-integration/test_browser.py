@@ -125,3 +125,18 @@ def test_a_picked_file_is_uploaded(serve: Callable[..., Any], browser_page: Any,
     assert (uploads / "hello.txt").read_text() == source.read_text()
     assert shutil.disk_usage(uploads)  # the folder holds no leftovers besides the file
     assert sorted(p.name for p in uploads.iterdir()) == ["hello.txt"]
+
+
+def test_the_demo_counts_validates_and_routes(serve: Callable[..., Any], browser_page: Any, kit: Any) -> None:
+    port = kit.free_port()
+    server = serve([sys.executable, "-m", "flet.demo"], port=port, env=kit.env(FLET_SERVER_PORT=str(port)))
+    browser_page.set_viewport_size({"width": 1280, "height": 1600})  # the whole demo, no scrolling
+    browser_page.goto(server.url + "/")
+    wait_for_text(browser_page, "Counter")
+    click_text(browser_page, ADD_ICON)
+    wait_for_text(browser_page, "1")
+    click_text(browser_page, "Submit")
+    wait_for_text(browser_page, "Please enter your name")
+    click_text(browser_page, "About this demo")
+    wait_for_text(browser_page, "Back to the demo")
+    assert browser_page.url.endswith("/about")

@@ -139,12 +139,12 @@ class PageMediaData(ControlEvent):
 
 
 class LoginEvent(ControlEvent):
-    """An OAuth login finished; ``error`` is empty on success."""
+    """An OAuth login finished; ``error`` is ``None`` (or empty) on success."""
 
     def __init__(
         self,
-        error: str,
-        error_description: str,
+        error: str | None,
+        error_description: str | None,
         target: str = "page",
         name: str = "login",
         data: str = "",

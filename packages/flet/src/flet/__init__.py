@@ -1,29 +1,73 @@
 """Flet for Python: ``import flet as ft`` gives the whole public API of Flet 0.21.
 
-Everything flet_core exports is reachable here; like flet_core, names load on first use.
+Everything flet_core exports is reachable here, plus ``ft.app``/``ft.app_async`` and the
+app-view constants; like flet_core, names load on first use (PEP 562), so importing flet
+does not import the catalog of controls.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 import flet_core
 from flet import version as _version
 
 if TYPE_CHECKING:
+    from flet import auth as auth
+    from flet import utils as utils
+    from flet import version as version
+    from flet.app import (
+        FLET_APP as FLET_APP,
+    )
+    from flet.app import (
+        FLET_APP_HIDDEN as FLET_APP_HIDDEN,
+    )
+    from flet.app import (
+        FLET_APP_WEB as FLET_APP_WEB,
+    )
+    from flet.app import (
+        WEB_BROWSER as WEB_BROWSER,
+    )
+    from flet.app import (
+        app as app,
+    )
+    from flet.app import (
+        app_async as app_async,
+    )
     from flet_core import *  # noqa: F403  # the same names, for type checkers
 
 __version__ = _version.version
 
+# names flet adds to flet_core's: (module, attribute) — attribute None means the module itself
+_OWN: dict[str, tuple[str, str | None]] = {
+    "app": ("flet.app", "app"),
+    "app_async": ("flet.app", "app_async"),
+    "WEB_BROWSER": ("flet.app", "WEB_BROWSER"),
+    "FLET_APP": ("flet.app", "FLET_APP"),
+    "FLET_APP_WEB": ("flet.app", "FLET_APP_WEB"),
+    "FLET_APP_HIDDEN": ("flet.app", "FLET_APP_HIDDEN"),
+    "auth": ("flet.auth", None),
+    "utils": ("flet.utils", None),
+    "canvas": ("flet.canvas", None),
+    "matplotlib_chart": ("flet.matplotlib_chart", None),
+    "plotly_chart": ("flet.plotly_chart", None),
+}
+
 
 def __getattr__(name: str) -> Any:
-    value = getattr(flet_core, name)
+    own = _OWN.get(name)
+    if own is not None:
+        module = importlib.import_module(own[0])
+        value = module if own[1] is None else getattr(module, own[1])
+    else:
+        value = getattr(flet_core, name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(flet_core.__all__))
+    return sorted(set(globals()) | set(flet_core.__all__) | set(_OWN))
 
 
-__all__ = list(flet_core.__all__)
+__all__ = sorted(set(flet_core.__all__) | set(_OWN) | {"version"})

@@ -54,8 +54,8 @@ def _fire(page: Any, event_name: str, event: ControlEvent) -> None:
 def _login_event(page: Any, error: str | None, error_description: str | None) -> LoginEvent:
     # 0.21 COMPAT: a successful callback sign-in carries error=None, a saved-token one "".
     event = LoginEvent("", "", control=page, page=page)
-    event.error = error  # type: ignore[assignment]  # None on callback success, as in 0.21
-    event.error_description = error_description  # type: ignore[assignment]  # same
+    event.error = error  # None on callback success, as in 0.21
+    event.error_description = error_description
     return event
 
 

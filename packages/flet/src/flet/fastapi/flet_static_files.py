@@ -50,6 +50,7 @@ _ALWAYS_REVALIDATE = frozenset({"index.html", "manifest.json", "flutter_service_
 _COMPRESSIBLE = frozenset(
     {".js", ".mjs", ".json", ".html", ".css", ".svg", ".txt", ".map", ".xml", ".otf", ".ttf", ".frag", ".wasm"}
 )
+_MAX_SHELLS = 64
 _COMPRESS_MIN_SIZE = 1024
 _COMPRESS_MAX_SIZE = 64 * 1024 * 1024
 
@@ -290,6 +291,8 @@ class FletStaticFiles(StaticFiles):
     def _shell(self, prefix: str) -> _Shell:
         shell = self._shells.get(prefix)
         if shell is None:
+            if len(self._shells) >= _MAX_SHELLS:
+                self._shells.clear()  # prefixes come from request headers: keep the cache bounded
             index = self._patch_index(self._template("index.html"), prefix).encode()
             manifest = self._patch_manifest(self._template("manifest.json")).encode()
             etag = hashlib.sha1(index + b"\0" + manifest, usedforsecurity=False).hexdigest()[:20]
