@@ -86,11 +86,14 @@ def typecheck(session: nox.Session) -> None:
     """mypy --strict on every package's src/, the build hook and the tools."""
     install_editable(session, *(package.name for package in PACKAGES))
     install_group(session, "typecheck")
+    # the optional dependencies (oauth, security extras) are typed code too
+    session.install(*{extra for extras in TEST_EXTRAS.values() for extra in extras})
     # By package name, as installed (mypy takes either packages or files in one run).
     imports = [path.name for package in PACKAGES for path in package.path.glob("src/*") if path.name.isidentifier()]
     session.run("mypy", "--strict", *(f"--package={name}" for name in imports))
     tooling = ["packages/flet-web-assets/hatch_build.py", "tools/workspace.py", "tools/version.py"]
-    session.run("mypy", "--strict", *tooling, "tools/core_imports.py", "noxfile.py")
+    scripts = sorted(str(path) for folder in ("tools/bench", "tools/codegen") for path in Path(folder).glob("*.py"))
+    session.run("mypy", "--strict", *tooling, *scripts, "tools/core_imports.py", "noxfile.py")
     # The typing test of the public API (assert_type / expected errors), as a user's code sees it.
     session.run("mypy", "--strict", "--warn-unused-ignores", "packages/flet-core/tests/typing/public_api.py")
 

@@ -82,9 +82,7 @@ def main() -> int:
     ours_whole, ours = import_seconds(args.ours, args.runs)
     theirs_whole, theirs = import_seconds(str(upstream), args.runs)
     eager = eager_control_modules(args.ours)
-    print(
-        f"whole process: ours {ours_whole * 1000:.1f} ms, upstream {theirs_whole * 1000:.1f} ms"
-    )
+    print(f"whole process: ours {ours_whole * 1000:.1f} ms, upstream {theirs_whole * 1000:.1f} ms")
     print(f"import alone (minus interpreter start-up): ours {ours * 1000:.1f} ms, upstream {theirs * 1000:.1f} ms")
     print(f"ratio ours/upstream: import alone {ours / theirs:.2f}, whole process {ours_whole / theirs_whole:.2f}")
     print("(the import alone must take less than a third of upstream's)")

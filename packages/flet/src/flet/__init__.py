@@ -49,9 +49,6 @@ _OWN: dict[str, tuple[str, str | None]] = {
     "FLET_APP_HIDDEN": ("flet.app", "FLET_APP_HIDDEN"),
     "auth": ("flet.auth", None),
     "utils": ("flet.utils", None),
-    "canvas": ("flet.canvas", None),
-    "matplotlib_chart": ("flet.matplotlib_chart", None),
-    "plotly_chart": ("flet.plotly_chart", None),
 }
 
 
