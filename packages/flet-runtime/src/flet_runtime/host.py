@@ -104,10 +104,10 @@ class AppHost:
     async def wait_idle(self, timeout: float = 5.0) -> None:
         """Wait until no handler of any session runs and every frame they sent is written.
 
-        Meant for tests: handlers started while waiting (by a pubsub message, a route
-        change, ...) are waited for too. Work started with ``page.run_task``/``run_thread`` or
-        the app's own tasks and threads is not. Raises :class:`TimeoutError` naming what still
-        runs after ``timeout`` seconds.
+        Meant for tests. Handlers started while waiting (by a pubsub message, a route change,
+        ...) are waited for too, and so are sessions being closed (their ``on_close``). Work
+        started with ``page.run_task``/``run_thread`` or the app's own tasks and threads is
+        not. Raises :class:`TimeoutError` naming what still runs after ``timeout`` seconds.
         """
         deadline = time.monotonic() + timeout
         spins = 0
@@ -122,6 +122,11 @@ class AppHost:
                     continue
                 still = "; ".join(sorted(set(running.values())))
                 raise TimeoutError(f"the app was still busy after {timeout} s: {still} had not finished")
+            if self._background:  # sessions ending (their on_close handlers), connections closing
+                if remaining > 0:
+                    await asyncio.wait(list(self._background), timeout=remaining)
+                    continue
+                raise TimeoutError(f"sessions were still closing after {timeout} s")
             if all(link.outbox.idle for link in self._links):
                 return
             if remaining <= 0:

@@ -23,10 +23,22 @@ from flet_core.encoding import dumps
 if TYPE_CHECKING:
     from flet_runtime.host import AppHost
 
-__all__ = ["Answer", "MemoryClient", "MemoryTransport"]
+__all__ = ["NO_ANSWER", "Answer", "MemoryClient", "MemoryTransport", "NoAnswer"]
 
-Answer = str | None | Callable[[dict[str, Any]], "str | None"]
-"""A scripted client method result: the text, ``None``, or a function of the call's payload."""
+
+class NoAnswer:
+    """The type of :data:`NO_ANSWER`."""
+
+    def __repr__(self) -> str:
+        return "NO_ANSWER"
+
+
+NO_ANSWER = NoAnswer()
+"""An answer that sends nothing back (the client's reaction to ``launchUrl``, ``setClipboard``)."""
+
+Answer = str | BaseException | NoAnswer | Callable[[dict[str, Any]], "str | BaseException | NoAnswer | None"] | None
+"""A scripted client method result: the text, ``None``, an exception (sent as the call's
+``error``), :data:`NO_ANSWER`, or a function of the call's payload returning one of those."""
 
 
 class MemoryTransport:
@@ -160,7 +172,13 @@ class MemoryClient:
         return self._serving is not None and not self._serving.done()
 
     async def connect(
-        self, session_id: str | None = None, *, route: str = "/", width: float = 800, height: float = 600
+        self,
+        session_id: str | None = None,
+        *,
+        route: str = "/",
+        width: float = 800,
+        height: float = 600,
+        platform: str = "linux",
     ) -> None:
         """Open a connection and register; by default with the id this tab holds (a reload)."""
         if self.connected:
@@ -172,7 +190,7 @@ class MemoryClient:
         self._reading = asyncio.get_running_loop().create_task(self._read(transport))
         before = self.registrations
         offered = (self.tree.session_id or "") if session_id is None else session_id
-        transport.push(registration(offered, route=route, width=width, height=height))
+        transport.push(registration(offered, route=route, width=width, height=height, platform=platform))
         await self.wait_for(lambda: self.registrations > before, what="the registration answer")
 
     async def disconnect(self, timeout: float = 5.0) -> None:
@@ -208,12 +226,14 @@ class MemoryClient:
 
     def _answer(self, transport: MemoryTransport, call: dict[str, Any]) -> None:
         self.calls.append(call)
-        name = call["methodName"]
-        if name not in self.answers:
-            return
-        answer = self.answers[name]
+        answer = self.answers.get(call["methodName"], NO_ANSWER)
         result = answer(call) if callable(answer) else answer
-        data = dumps({"method_id": call["methodId"], "result": result, "error": None})
+        if result is NO_ANSWER:
+            return
+        error = None
+        if isinstance(result, BaseException):
+            result, error = None, str(result)
+        data = dumps({"method_id": call["methodId"], "result": result, "error": error})
         with contextlib.suppress(ConnectionError):
             transport.push(_event("page", "invoke_method_result", data))
 
