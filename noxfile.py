@@ -86,8 +86,9 @@ def typecheck(session: nox.Session) -> None:
     """mypy --strict on every package's src/, the build hook and the tools."""
     install_editable(session, *(package.name for package in PACKAGES))
     install_group(session, "typecheck")
-    # the optional dependencies (oauth, security extras) are typed code too
-    session.install(*{extra for extras in TEST_EXTRAS.values() for extra in extras})
+    # the optional dependencies (oauth, security extras) and the pytest plugin's are typed code too
+    session.install(*sorted({extra for extras in TEST_EXTRAS.values() for extra in extras}))
+    install_group(session, "test")
     # By package name, as installed (mypy takes either packages or files in one run).
     imports = [path.name for package in PACKAGES for path in package.path.glob("src/*") if path.name.isidentifier()]
     session.run("mypy", "--strict", *(f"--package={name}" for name in imports))
