@@ -182,6 +182,11 @@ PACKAGES: dict[str, str] = {
     "charts": "Line, bar and pie charts with their axes, data and events.",
 }
 
+# Names a package re-exports from modules outside it (types.json lists `ft.canvas.PointMode`).
+PACKAGE_REEXPORTS: dict[str, dict[str, list[str]]] = {
+    "canvas": {"flet_core.painting": ["PointMode"]},
+}
+
 DOCS: dict[str, str] = {
     "AlertDialog": "A Material dialog with a title, content and actions; shown while `open` is true.",
     "AnimatedSwitcher": "Animates the change from its old content to its new content.",

@@ -15,6 +15,8 @@ class Semantics:
     hint_text: str | None = prop(default=None, wire="hint")
     on_tap_hint_text: str | None = prop(default=None, wire="ontaphint")
     on_long_press_hint_text: str | None = prop(default=None, wire="onlongpresshint")
+    # the 0.21.2 client null-checks `container` on every build: always send it
+    container: bool | None = prop(default=False, eager=True)
     # 0.21's constructor takes `focus` for the `focused` attribute
     focus: bool | None = alias("focused")
     # the client runs taps through the `onclick` flag and the `click` event

@@ -56,7 +56,8 @@ class Semantics(Control):
     hint_text: str | None = prop(default=None, wire="hint")
     on_tap_hint_text: str | None = prop(default=None, wire="ontaphint")
     on_long_press_hint_text: str | None = prop(default=None, wire="onlongpresshint")
-    container: bool | None = None
+    # the 0.21.2 client null-checks `container` on every build: always send it
+    container: bool | None = prop(default=False, eager=True)
     live_region: bool | None = None
     textfield: bool | None = None
     link: bool | None = None

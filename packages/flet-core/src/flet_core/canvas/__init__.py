@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flet_core.canvas.canvas import Canvas, CanvasResizeEvent
 from flet_core.canvas.shapes import Arc, Circle, Color, Fill, Line, Oval, Path, Points, Rect, Shadow, Shape, Text
+from flet_core.painting import PointMode
 
 __all__ = [
     "Arc",
@@ -18,6 +19,7 @@ __all__ = [
     "Line",
     "Oval",
     "Path",
+    "PointMode",
     "Points",
     "Rect",
     "Shadow",
