@@ -35,7 +35,6 @@ from typing import Any
 import flet as ft
 import flet.canvas as cv
 from flet_core.merge_semantics import MergeSemantics  # not in the ft namespace in 0.21 either
-from flet_core.painting import PointMode  # ft.canvas.PointMode is missing (reported)
 
 MARKER = "gallery: "
 ERROR_LINE = "GALLERY-CLIENT-ERROR"
@@ -910,7 +909,7 @@ def canvas(base_url: str) -> Route:
         cv.Arc(340, 10, 80, 80, 0, math.pi * 1.5, use_center=True, paint=ft.Paint(color=ft.colors.TEAL_300)),
         cv.Points(
             [(240, 100), (280, 120), (320, 100), (360, 130)],
-            point_mode=PointMode.POLYGON,
+            point_mode=cv.PointMode.POLYGON,
             paint=ft.Paint(stroke_width=4, color=ft.colors.PINK, stroke_cap=ft.StrokeCap.ROUND),
         ),
         path,

@@ -182,6 +182,34 @@ PACKAGES: dict[str, str] = {
     "charts": "Line, bar and pie charts with their axes, data and events.",
 }
 
+# Order of the children in the wire `c` list where it differs from the constructor's parameter
+# order (observed from upstream 0.21.2's behaviour): ids are given in this order, and `at`
+# indices count it.
+SLOT_ORDER: dict[str, list[str]] = {
+    "AlertDialog": ["title", "icon", "content", "actions"],
+    "ChartAxis": ["labels", "title"],
+    "CupertinoActionSheet": ["cancel", "title", "message", "actions"],
+    "CupertinoListTile": ["leading", "title", "subtitle", "trailing", "additional_info"],
+    "ExpansionTile": ["controls", "leading", "title", "subtitle", "trailing"],
+    "MenuItemButton": ["leading", "trailing", "content"],
+    "NavigationRail": ["leading", "trailing", "destinations"],
+    "NavigationRailDestination": ["label_content", "icon_content", "selected_icon_content"],
+    "Pagelet": [
+        "appbar",
+        "content",
+        "navigation_bar",
+        "bottom_appbar",
+        "bottom_sheet",
+        "drawer",
+        "end_drawer",
+        "floating_action_button",
+    ],
+    "SearchBar": ["bar_leading", "view_leading", "bar_trailing", "view_trailing", "controls"],
+    "Segment": ["label", "icon"],
+    "SubmenuButton": ["controls", "leading", "trailing", "content"],
+    "Tab": ["tab_content", "content"],
+}
+
 # Names a package re-exports from modules outside it (types.json lists `ft.canvas.PointMode`).
 PACKAGE_REEXPORTS: dict[str, dict[str, list[str]]] = {
     "canvas": {"flet_core.painting": ["PointMode"]},

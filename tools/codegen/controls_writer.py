@@ -178,6 +178,7 @@ class ModuleWriter:
         lines.update(self.inherited_overrides(record, tmpl))
         for field_name, text in tmpl.fields.items():
             lines.setdefault(field_name, text)
+        lines = reorder_slots(lines, config.SLOT_ORDER.get(name, []))
         for text in lines.values():
             self.need_template_field(text)
 
@@ -403,3 +404,11 @@ def make_positional(text: str) -> str:
     elif not first_line.startswith(("prop(", "slot(", "event(", "local(", "alias(")):
         first_line = f"prop(default={first_line}, kw_only=False)"
     return head + sep + "\n".join([first_line, *rest])
+
+
+def reorder_slots(lines: dict[str, str], wanted: list[str]) -> dict[str, str]:
+    """Put the slot fields named in ``wanted`` in that order, in the places slot fields had."""
+    if not wanted:
+        return lines
+    ordered = iter(sorted((k for k in lines if k in wanted), key=wanted.index))
+    return {key: lines[key] for key in (next(ordered) if k in wanted else k for k in lines)}

@@ -224,7 +224,7 @@ async def test_results_errors_and_control_methods(make_host: Any, ui: Any) -> No
 
     answers: dict[str, Answer] = {
         "canLaunchUrl": "true",
-        "vibrate": lambda call: json.dumps([call["controlId"], call["arguments"]]),
+        "vibrate": lambda call: json.dumps([call["controlId"], call.get("arguments")]),
         "getClipboard": None,
     }
     tab = await run(make_host, main, answers=answers)

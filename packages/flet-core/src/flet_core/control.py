@@ -282,7 +282,7 @@ class Control:
             field = fields.get(name)
             if type(field) is Prop and value is not None:
                 text = field.encode(value)
-                if text is not None:
+                if text:  # None and "" both mean "no value" when a control is added
                     out[field.wire] = text
         if self._handlers:
             events = table.events

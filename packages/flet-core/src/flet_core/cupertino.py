@@ -125,10 +125,10 @@ class CupertinoDialogAction(Control):
 class CupertinoActionSheet(ConstrainedControl):
     """An iOS-style sheet of actions that slides up from the bottom."""
 
+    cancel: Control | None = slot(n="cancel", default=None)
     title: Control | None = slot(n="title", default=None, kw_only=False)
     message: Control | None = slot(n="message", default=None)
     actions: list[Control] = slot(n="action", many=True, default=None)
-    cancel: Control | None = slot(n="cancel", default=None)
 
 
 @control(
@@ -224,9 +224,9 @@ class CupertinoFilledButton(CupertinoButton):
 class CupertinoListTile(ConstrainedControl):
     """An iOS-style list row with a title, subtitle and leading and trailing controls."""
 
+    leading: Control | None = slot(n="leading", default=None)
     title: Control | None = slot(n="title", default=None, kw_only=False)
     subtitle: Control | None = slot(n="subtitle", default=None)
-    leading: Control | None = slot(n="leading", default=None)
     trailing: Control | None = slot(n="trailing", default=None)
     bgcolor: str | None = None
     bgcolor_activated: str | None = None

@@ -37,11 +37,11 @@ class AlertDialog(AdaptiveControl):
 
     modal: bool = prop(default=False, eager=True, kw_only=False)
     title: Control | None = slot(n="title", default=None)
+    icon: Control | None = slot(n="icon", default=None)
     content: Control | None = slot(n="content", default=None)
-    actions: list[Control] = slot(n="action", many=True, default=None)
     bgcolor: str | None = None
     elevation: int | float | None = None
-    icon: Control | None = slot(n="icon", default=None)
+    actions: list[Control] = slot(n="action", many=True, default=None)
     open: bool = prop(default=False, eager=True)
     title_padding: PaddingValue = prop(default=None, json=True)
     content_padding: PaddingValue = prop(default=None, json=True)

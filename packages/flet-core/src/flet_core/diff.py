@@ -190,7 +190,7 @@ class _Engine:
             control._legacy_build_result(control.build())
         if hooked:
             control.before_update()
-        wire: dict[str, Any] = {"t": control._get_control_name(), "i": uid, "p": parent_id, "c": []}
+        wire: dict[str, Any] = {"t": control._get_control_name().lower(), "i": uid, "p": parent_id, "c": []}
         if at is not None:
             wire["at"] = str(at)
         if name is not None:
@@ -302,7 +302,7 @@ def render_tree(page: Page) -> dict[str, dict[str, Any]]:
 
     def visit(control: Control, parent_id: str, name: str | None) -> None:
         uid = control._uid or "?"
-        wire: dict[str, Any] = {"t": control._get_control_name(), "i": uid, "p": parent_id, "c": []}
+        wire: dict[str, Any] = {"t": control._get_control_name().lower(), "i": uid, "p": parent_id, "c": []}
         if name is not None:
             wire["n"] = name
         wire.update(control._wire_attrs())

@@ -199,15 +199,15 @@ class RangeSlider(ConstrainedControl):
 class SearchBar(ConstrainedControl):
     """A Material search bar that opens a view of suggestions."""
 
-    controls: list[Control] = slot(n="controls", many=True, default=None, kw_only=False)
-    value: str | None = ""
     bar_leading: Control | None = slot(n="barLeading", default=None)
+    value: str | None = ""
+    view_leading: Control | None = slot(n="viewLeading", default=None)
     bar_trailing: list[Control] = slot(n="barTrailing", many=True, default=None)
     bar_hint_text: str | None = None
     bar_bgcolor: str | dict[MaterialState, str] | None = prop(default=None, json=True)
     bar_overlay_color: str | dict[MaterialState, str] | None = prop(default=None, json=True)
-    view_leading: Control | None = slot(n="viewLeading", default=None)
     view_trailing: list[Control] = slot(n="viewTrailing", many=True, default=None)
+    controls: list[Control] = slot(n="controls", many=True, default=None, kw_only=False)
     view_elevation: int | float | None = None
     view_bgcolor: str | None = None
     view_hint_text: str | None = None
@@ -246,8 +246,8 @@ class Segment(Control):
     """One segment of a `SegmentedButton`."""
 
     value: str | None = prop(default=None, kw_only=False)
-    icon: Control | None = slot(n="icon", default=None, kw_only=False)
     label: Control | None = slot(n="label", default=None, kw_only=False)
+    icon: Control | None = slot(n="icon", default=None, kw_only=False)
 
 
 @control(

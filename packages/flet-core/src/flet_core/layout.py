@@ -221,20 +221,20 @@ class VerticalDivider(Control):
 class Pagelet(ConstrainedControl, AdaptiveControl):
     """A self-contained page area with its own app bar, drawers and bottom sheet."""
 
-    content: Control | None = slot(n="content", default=None, kw_only=False)
     appbar: AppBar | CupertinoAppBar | None = slot(n="appbar", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     navigation_bar: NavigationBar | CupertinoNavigationBar | None = slot(n="navigationbar", default=None)
     # 0.21 accepts the bottom app bar under both names
     bottom_app_bar: BottomAppBar | None = alias("bottom_appbar")
+    bottom_appbar: BottomAppBar | None = slot(n="bottomappbar", default=None)
     bottom_sheet: Control | None = slot(n="bottomsheet", default=None)
     drawer: NavigationDrawer | None = slot(n="drawer", default=None)
     end_drawer: NavigationDrawer | None = slot(n="enddrawer", default=None)
-    floating_action_button: FloatingActionButton | None = slot(n="floatingactionbutton", default=None)
     floating_action_button_location: FloatingActionButtonLocation | Offset | tuple[float | int, float | int] | None = (
         None
     )
     bgcolor: str | None = None
-    bottom_appbar: BottomAppBar | None = slot(n="bottomappbar", default=None)
+    floating_action_button: FloatingActionButton | None = slot(n="floatingactionbutton", default=None)
 
     def show_drawer(self, drawer: NavigationDrawer) -> None:
         """Open `drawer` as this pagelet's start drawer."""

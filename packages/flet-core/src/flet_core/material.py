@@ -135,9 +135,9 @@ class ExpansionTile(ConstrainedControl, AdaptiveControl):
     """A list tile that expands to show more controls."""
 
     controls: list[Control] = slot(n="controls", many=True, default=None, kw_only=False)
+    leading: Control | None = slot(n="leading", default=None)
     title: Control | None = slot(n="title", default=None)
     subtitle: Control | None = slot(n="subtitle", default=None)
-    leading: Control | None = slot(n="leading", default=None)
     trailing: Control | None = slot(n="trailing", default=None)
     controls_padding: PaddingValue = prop(default=None, json=True)
     tile_padding: PaddingValue = prop(default=None, json=True)

@@ -46,11 +46,11 @@ class MenuBar(Control):
 class MenuItemButton(ConstrainedControl):
     """One item of a menu."""
 
-    content: Control | None = slot(n="content", default=None, kw_only=False)
+    leading: Control | None = slot(n="leading", default=None)
     close_on_click: bool | None = True
     focus_on_hover: bool | None = True
-    leading: Control | None = slot(n="leading", default=None)
     trailing: Control | None = slot(n="trailing", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     clip_behavior: ClipBehavior | None = None
     style: ButtonStyle | None = prop(default=None, encode=per_state("padding", "side", "shape"))
     on_click: EventHandler[ControlEvent] | None = event(default=None)
@@ -80,10 +80,10 @@ class MenuItemButton(ConstrainedControl):
 class SubmenuButton(ConstrainedControl):
     """A menu item that opens a submenu of controls."""
 
-    content: Control | None = slot(n="content", default=None, kw_only=False)
     controls: list[Control] = slot(n="controls", many=True, default=None)
     leading: Control | None = slot(n="leading", default=None)
     trailing: Control | None = slot(n="trailing", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     clip_behavior: ClipBehavior | None = None
     menu_style: MenuStyle | None = prop(default=None, encode=per_state("side", "shape"))
     style: ButtonStyle | None = prop(default=None, encode=per_state("side", "shape"))

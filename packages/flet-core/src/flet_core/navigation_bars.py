@@ -160,11 +160,11 @@ class NavigationRailDestination(Control):
     """One destination of a navigation rail."""
 
     icon: str | None = prop(default=None, kw_only=False)
-    icon_content: Control | None = slot(n="icon_content", default=None)
-    selected_icon: str | None = None
-    selected_icon_content: Control | None = slot(n="selected_icon_content", default=None)
-    label: str | None = None
     label_content: Control | None = slot(n="label_content", default=None)
+    selected_icon: str | None = None
+    icon_content: Control | None = slot(n="icon_content", default=None)
+    label: str | None = None
+    selected_icon_content: Control | None = slot(n="selected_icon_content", default=None)
     padding: PaddingValue = prop(default=None, json=True)
 
 
@@ -181,7 +181,7 @@ class NavigationRailDestination(Control):
 class NavigationRail(ConstrainedControl):
     """A Material rail of destinations along a side of the view."""
 
-    destinations: list[NavigationRailDestination] = slot(many=True, default=None, kw_only=False)
+    leading: Control | None = slot(n="leading", default=None)
     elevation: int | float | None = None
     selected_index: int | None = 0
     extended: bool | None = False
@@ -189,8 +189,8 @@ class NavigationRail(ConstrainedControl):
     bgcolor: str | None = None
     indicator_color: str | None = None
     indicator_shape: OutlinedBorder | None = prop(default=None, json=True)
-    leading: Control | None = slot(n="leading", default=None)
     trailing: Control | None = slot(n="trailing", default=None)
+    destinations: list[NavigationRailDestination] = slot(many=True, default=None, kw_only=False)
     min_width: int | float | None = None
     min_extended_width: int | float | None = None
     group_alignment: int | float | None = None
@@ -202,8 +202,8 @@ class Tab(AdaptiveControl):
     """One tab of `Tabs`: a label and the content it shows."""
 
     text: str | None = prop(default=None, kw_only=False)
-    content: Control | None = slot(n="content", default=None, kw_only=False)
     tab_content: Control | None = slot(n="tab_content", default=None)
+    content: Control | None = slot(n="content", default=None, kw_only=False)
     icon: str | None = None
 
 

@@ -102,10 +102,11 @@ def batch(messages: list[Message]) -> Message:
 
 
 def invoke_method(method_id: str, method_name: str, control_id: str, arguments: dict[str, str] | None) -> Message:
-    return _message(
-        INVOKE_METHOD,
-        {"methodId": method_id, "methodName": method_name, "controlId": control_id, "arguments": arguments},
-    )
+    """A client method call; like upstream, ``arguments`` is left out when there are none."""
+    payload: dict[str, Any] = {"methodId": method_id, "methodName": method_name, "controlId": control_id}
+    if arguments is not None:
+        payload["arguments"] = arguments
+    return _message(INVOKE_METHOD, payload)
 
 
 def session_crashed(message: str) -> Message:

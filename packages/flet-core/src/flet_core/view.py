@@ -61,9 +61,10 @@ class View(ScrollableControl, AdaptiveControl):
 class Offstage(Control):
     """Holds the overlay and the page's dialog, snack bar, banner, bottom sheet and splash."""
 
+    # children go out in this order (as upstream's): ids and `at` indices follow it
     controls: list[Control] = slot(many=True, default=None)
-    splash: Control | None = slot(default=None)
-    dialog: Control | None = slot(default=None)
-    snack_bar: Control | None = slot(default=None)
     banner: Control | None = slot(default=None)
+    snack_bar: Control | None = slot(default=None)
+    dialog: Control | None = slot(default=None)
     bottom_sheet: Control | None = slot(default=None)
+    splash: Control | None = slot(default=None)

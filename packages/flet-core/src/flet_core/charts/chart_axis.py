@@ -26,9 +26,9 @@ class ChartAxisLabel(Control):
 class ChartAxis(Control):
     """An axis of a line or bar chart, with a title and labels."""
 
-    title: Control | None = slot(n="t", default=None, kw_only=False)
+    labels: list[ChartAxisLabel] = slot(n="l", many=True, default=None)
     title_size: int | float | None = None
     show_labels: bool | None = True
-    labels: list[ChartAxisLabel] = slot(n="l", many=True, default=None)
+    title: Control | None = slot(n="t", default=None, kw_only=False)
     labels_interval: int | float | None = 1.0
     labels_size: int | float | None = None

@@ -1,0 +1,174 @@
+"""Differential check against upstream 0.21.2: the same app, served by both, must send the same frames.
+
+Upstream is an oracle, never a dependency: it runs from a throwaway venv outside the repository
+(pip install flet==0.21.2 fastapi==0.110.0 uvicorn==0.27.1 into it). For each app file (a module
+with ``main(page)``), both servers are started on 127.0.0.1, a protocol-level client registers
+like the 0.21.2 web client, optionally sends events, and the frames each server sends are
+compared after JSON parsing (key order ignored; control ids compared as sent).
+
+    python tools/compare/frames.py --upstream /tmp/upstream/bin/python app1.py app2.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import websockets
+
+REGISTER = {
+    "action": "registerWebClient",
+    "payload": {
+        "pageName": "",
+        "pageRoute": "/",
+        "pageWidth": "800",
+        "pageHeight": "600",
+        "windowWidth": "",
+        "windowHeight": "",
+        "windowTop": "",
+        "windowLeft": "",
+        "isPWA": "false",
+        "isWeb": "true",
+        "isDebug": "false",
+        "platform": "linux",
+        "platformBrightness": "light",
+        "media": '{"padding":{"top":0,"right":0,"bottom":0,"left":0},'
+        '"view_padding":{"top":0,"right":0,"bottom":0,"left":0},'
+        '"view_insets":{"top":0,"right":0,"bottom":0,"left":0}}',
+        "sessionId": "",
+    },
+}
+
+SERVER = """
+import importlib.util, sys, flet as ft
+spec = importlib.util.spec_from_file_location("app", sys.argv[1])
+module = importlib.util.module_from_spec(spec)
+sys.modules["app"] = module
+spec.loader.exec_module(module)
+import uvicorn
+uvicorn.run(ft.app(module.main, export_asgi_app=True), host="127.0.0.1", port=int(sys.argv[2]), log_level="error")
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def capture(port: int, events: list[dict[str, Any]], settle: float, route: str) -> list[Any]:
+    frames: list[Any] = []
+    register = json.loads(json.dumps(REGISTER))
+    register["payload"]["pageRoute"] = route
+    async with websockets.connect(f"ws://127.0.0.1:{port}/ws", max_size=None) as ws:
+        await ws.send(json.dumps(register))
+
+        async def drain() -> None:
+            try:
+                while True:
+                    frames.append(json.loads(await asyncio.wait_for(ws.recv(), settle)))
+            except TimeoutError:
+                pass
+
+        await drain()
+        for event in events:
+            await ws.send(json.dumps(event))
+            await drain()
+    return frames
+
+
+def serve_and_capture(python: str, app: Path, events: list[dict[str, Any]], settle: float, route: str) -> list[Any]:
+    port = free_port()
+    env = dict(os.environ, FLET_FORCE_WEB_SERVER="true")
+    process = subprocess.Popen([python, "-c", SERVER, str(app), str(port)], env=env)
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"{python} could not serve {app} (exit code {process.returncode})")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        return asyncio.run(capture(port, events, settle, route))
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def normalise(frames: list[Any]) -> list[Any]:
+    out = []
+    for frame in frames:
+        if frame.get("action") == "registerWebClient":
+            frame["payload"]["session"]["id"] = "<id>"
+            controls = frame["payload"]["session"]["controls"]
+            controls["page"].pop("clientuseragent", None)
+        if frame.get("action") == "invokeMethod":
+            frame["payload"]["methodId"] = "<random>"
+        out.append(frame)
+    return out
+
+
+def flatten(value: Any, path: str = "") -> dict[str, Any]:
+    """Leaves of a frame by path; controls are keyed by their id, so insertions do not cascade."""
+    out: dict[str, Any] = {}
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out.update(flatten(item, f"{path}.{key}"))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            key = item.get("i", index) if isinstance(item, dict) else index
+            out.update(flatten(item, f"{path}[{key}]"))
+    else:
+        out[path] = value
+    return out
+
+
+def describe(theirs: Any, ours: Any) -> list[str]:
+    a, b = flatten(theirs), flatten(ours)
+    lines = []
+    for key in sorted(set(a) | set(b)):
+        if a.get(key, "<absent>") != b.get(key, "<absent>"):
+            lines.append(f"    {key}: upstream {a.get(key, '<absent>')!r} / ours {b.get(key, '<absent>')!r}")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--upstream", required=True, help="python of a venv with upstream flet 0.21.2")
+    parser.add_argument("--ours", default=sys.executable)
+    parser.add_argument("--settle", type=float, default=1.5, help="seconds of silence that end a capture")
+    parser.add_argument("--events", type=Path, help="JSON file: list of client messages to send after the render")
+    parser.add_argument("--route", action="append", help="initial route(s) to open (default /)")
+    parser.add_argument("apps", nargs="+", type=Path)
+    args = parser.parse_args()
+    events = json.loads(args.events.read_text()) if args.events else []
+    failures = 0
+    for app, route in [(app, route) for app in args.apps for route in args.route or ["/"]]:
+        theirs = normalise(serve_and_capture(args.upstream, app, events, args.settle, route))
+        ours = normalise(serve_and_capture(args.ours, app, events, args.settle, route))
+        if theirs == ours:
+            print(f"{app} {route}: same {len(ours)} frames")
+            continue
+        failures += 1
+        print(f"{app} {route}: frames differ")
+        for index, (a, b) in enumerate(zip(theirs, ours, strict=False)):
+            if a != b:
+                print(f"  frame {index}:")
+                print("\n".join(describe(a, b)))
+        if len(theirs) != len(ours):
+            print(f"  upstream sent {len(theirs)} frames, ours {len(ours)}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
