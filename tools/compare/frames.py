@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -105,7 +106,22 @@ def serve_and_capture(python: str, app: Path, events: list[dict[str, Any]], sett
         process.wait(10)
 
 
+_TIME = re.compile(r'^"?\d{10}\.\d+"?$')
+
+
+def _untime(value: Any) -> Any:
+    """Times written as attribute values (focus, window actions) differ run to run: mask them."""
+    if isinstance(value, dict):
+        return {k: _untime(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_untime(v) for v in value]
+    if isinstance(value, str) and _TIME.match(value):
+        return "<time>"
+    return value
+
+
 def normalise(frames: list[Any]) -> list[Any]:
+    frames = _untime(frames)
     out = []
     for frame in frames:
         if frame.get("action") == "registerWebClient":

@@ -125,20 +125,27 @@ def test_moving_a_control_under_a_scoped_update() -> None:
     assert_client_matches(page, conn)
 
 
-def test_isolated_controls_wait_for_their_own_update() -> None:
+def test_isolated_controls_keep_their_subtree_for_their_own_update() -> None:
     @control("box")
     class Island(Box):
         def is_isolated(self) -> bool:
             return True
 
     page, conn = new_page()
-    island = Island(label="a")
+    inner = Box(label="a")
+    island = Island(label="x", controls=[inner])
     page.add(island)
-    island.label = "b"
+    island.label = "y"  # its own attributes go with the ancestors' updates (as in 0.21)
+    inner.label = "b"  # its subtree waits for island.update()
+    island.controls.append(Box(label="new"))
     page.update()
-    assert conn.client[island.uid or ""]["label"] == "a"
+    assert conn.client[island.uid or ""]["label"] == "y"
+    assert conn.client[inner.uid or ""]["label"] == "a"
+    assert len(conn.client[island.uid or ""]["c"]) == 1
     island.update()
-    assert conn.client[island.uid or ""]["label"] == "b"
+    assert conn.client[inner.uid or ""]["label"] == "b"
+    assert len(conn.client[island.uid or ""]["c"]) == 2
+    assert_client_matches(page, conn)
 
 
 def test_lifecycle_hooks_and_build_once() -> None:

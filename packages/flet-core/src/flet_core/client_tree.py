@@ -134,13 +134,15 @@ class ClientTree:
         if parent_id not in self.controls:
             raise ClientRejectedError(f"addPageControls parent {parent_id!r} does not exist")
         for wire in controls:
-            if not trusted:
+            if trusted:
+                stored = wire  # the server's own output, already sent as text: kept as is
+            else:
                 self._check(wire)
+                stored = wire.copy()
+                stored["c"] = wire["c"].copy()
+            at = stored.pop("at", None)
             control_id = wire["i"]
             existing = self.controls.get(control_id)
-            stored = wire.copy()
-            stored.pop("at", None)
-            stored["c"] = wire["c"].copy()
             if existing is not None:
                 stored["c"] = existing["c"]  # the client keeps the old children
                 self.controls[control_id] = stored
@@ -148,7 +150,6 @@ class ClientTree:
             self.controls[control_id] = stored
             if wire["p"] == parent_id:
                 siblings = self.controls[parent_id]["c"]
-                at = wire.get("at")
                 if at is None:
                     siblings.append(control_id)
                 else:

@@ -31,9 +31,9 @@ __all__ = ["Update", "compute_clean", "compute_update", "render_tree"]
 
 @dataclass
 class Update:
-    """The messages of one update and the controls whose lifecycle hooks must run after it."""
+    """The messages of one update (each as JSON text) and the controls whose hooks must run after it."""
 
-    messages: list[dict[str, Any]] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
     mounted: list[Control] = field(default_factory=list)
     unmounted: list[Control] = field(default_factory=list)
 
@@ -50,17 +50,25 @@ def _has_before_update(control: Control) -> bool:
     return hooked
 
 
-def _in_scope(control: Control, page: Page, roots: Sequence[Control] | None) -> bool | None:
-    """True: in scope; False: not now (isolated or outside the roots); None: not on the page."""
+OUT, ATTRS, ALL = 0, 1, 2
+"""How much of a dirty control an update covers: nothing, its own attributes, or also its children."""
+
+
+def _scope(control: Control, page: Page, roots: Sequence[Control] | None) -> int | None:
+    """What an update over ``roots`` (the page when None) covers of ``control``; None: not on the page.
+
+    An isolated control keeps its subtree to itself: its ancestors' updates send its own
+    attributes but neither its children nor anything below them (as 0.21 did).
+    """
+    covers = ATTRS if control.is_isolated() else ALL
     node: Control | None = control
-    isolated = False
     while node is not None:
         if roots is not None and any(node is r for r in roots):
-            return not isolated
+            return ALL if node is control else covers
         if node is page:
-            return roots is None and not isolated
-        if node.is_isolated():
-            isolated = True
+            return covers if roots is None else OUT
+        if node is not control and node.is_isolated():
+            covers = OUT
         node = node._parent
     return None
 
@@ -70,22 +78,18 @@ class _Engine:
         self.page = page
         self.tree = tree
         self.result = Update()
-        self.props: list[dict[str, str]] | None = None
         self.removed: list[str] = []
 
     # -- emitting ---------------------------------------------------------------------------
 
     def emit(self, message: dict[str, Any]) -> None:
-        self.props = None
-        self.result.messages.append(message)
+        # encoded now: later commands of the batch may change the snapshot's dicts it shares
+        self.result.messages.append(protocol.encode(message))
 
     def emit_props(self, item: dict[str, str]) -> None:
+        # one message per control, as upstream sends them
         self.tree.update([item])
-        if self.props is None:
-            message = protocol.update_props([])
-            self.emit(message)
-            self.props = message["payload"]["props"]
-        self.props.append(item)
+        self.emit(protocol.update_props([item]))
 
     def emit_remove(self, ids: list[str]) -> None:
         # one at a time, as the client applies them: a descendant of an earlier id is gone already
@@ -156,8 +160,8 @@ class _Engine:
         self.serialize(root, parent_id, name, at, wires, stale)
         # a control that is still shown elsewhere moves: take it away there first
         self.emit_remove(stale)
-        self.tree.add(wires, trusted=True)
         self.emit(protocol.add_controls(wires))
+        self.tree.add(wires, trusted=True)
 
     def serialize(
         self,
@@ -211,33 +215,40 @@ class _Engine:
     def run(self, roots: Sequence[Control] | None) -> Update:
         page = self.page
         for control in list(page._hooked):
-            if _in_scope(control, page, roots) and control._page is page:
+            if control._page is page and _scope(control, page, roots):
                 control.before_update()
         for control in list(page._watching):
-            if _in_scope(control, page, roots) and control._page is page:
+            if control._page is page and _scope(control, page, roots):
                 self.recheck_watched(control)
         while True:
-            todo = [c for c in list(page._pending) if self.claim(c, roots)]
+            todo = [(c, scope) for c in list(page._pending) if (scope := self.claim(c, roots))]
             if not todo:
                 break
-            for control in todo:
+            for control, scope in todo:
                 page._pending.pop(control, None)
                 if control._uid is None or control._uid not in self.tree or control._page is not page:
                     continue
                 self.send_attrs(control)
                 if control._children_dirty:
-                    self.send_children(control)
+                    if scope == ALL:
+                        self.send_children(control)
+                    else:
+                        page._pending[control] = None  # left for the isolated control's own update()
         self.finish()
         return self.result
 
-    def claim(self, control: Control, roots: Sequence[Control] | None) -> bool:
-        scope = _in_scope(control, self.page, roots)
-        if scope is None and roots is None:
-            # detached from the page: nothing to send; it is unmounted below if it was shown
-            self.page._pending.pop(control, None)
-            control._dirty.clear()
-            return False
-        return bool(scope)
+    def claim(self, control: Control, roots: Sequence[Control] | None) -> int:
+        """The scope this update takes ``control`` in, or 0 when there is nothing to do for it now."""
+        scope = _scope(control, self.page, roots)
+        if scope is None:
+            if roots is None:
+                # detached from the page: nothing to send; it is unmounted below if it was shown
+                self.page._pending.pop(control, None)
+                control._dirty.clear()
+            return OUT
+        if scope == ATTRS and not control._dirty:
+            return OUT
+        return scope
 
     def finish(self) -> None:
         page = self.page

@@ -280,15 +280,16 @@ class Page(AdaptiveControl):
             raise PageDisconnectedException("Page is disconnected")
         with self._lock:
             update = compute_update(self, self._tree, controls or None)
-            if update.messages:
-                self._send(protocol.batch(update.messages))
+            if update.messages and self._connection is not None:
+                self._connection.send(protocol.batch_frame(update.messages))
         self._run_hooks(update)
 
     def _clean(self, control: Control) -> None:
         with self._lock:
             update = compute_clean(self, self._tree, control)
-            for message in update.messages:
-                self._send(message)
+            for frame in update.messages:
+                if self._connection is not None:
+                    self._connection.send(frame)
         self._run_hooks(update)
 
     def _send(self, message: dict[str, Any]) -> None:

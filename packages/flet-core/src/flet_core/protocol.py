@@ -33,6 +33,7 @@ __all__ = [
     "app_become_active",
     "app_become_inactive",
     "batch",
+    "batch_frame",
     "clean_controls",
     "decode_client_frame",
     "encode",
@@ -99,6 +100,11 @@ def clean_controls(ids: list[str]) -> Message:
 def batch(messages: list[Message]) -> Message:
     """Several tree messages applied at once by the client (add, update, remove, clean only)."""
     return _message(PAGE_CONTROLS_BATCH, messages)
+
+
+def batch_frame(encoded: list[str]) -> str:
+    """A ``pageControlsBatch`` frame from messages already encoded as JSON text."""
+    return '{"action":"' + PAGE_CONTROLS_BATCH + '","payload":[' + ",".join(encoded) + "]}"
 
 
 def invoke_method(method_id: str, method_name: str, control_id: str, arguments: dict[str, str] | None) -> Message:
