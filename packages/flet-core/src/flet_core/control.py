@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from flet_core._deprecation import deprecated_twin
-from flet_core._fields import FieldTable, ObservedList, Prop, control, local, prop
+from flet_core._fields import EventField, FieldTable, ObservedList, Prop, control, local, prop
 from flet_core.errors import FletTypeError, NotOnPageError
 
 if TYPE_CHECKING:
@@ -299,8 +299,9 @@ class Control:
         field = type(self)._field_table.by_name[name]
         if isinstance(field, Prop):
             return field.wire, field.wire_value(self) or ""
-        flag = getattr(field, "flag", None)
-        return str(flag), field.wire_value(self) or ""  # type: ignore[attr-defined]  # event fields
+        if isinstance(field, EventField) and isinstance(field.flag, str):
+            return field.flag, field.wire_value(self) or ""
+        raise KeyError(f"{type(self).__name__}.{name} is not sent to the client")
 
     def _set_attr(self, name: str, value: Any, dirty: bool = True) -> None:
         """Set a raw wire attribute that no field declares (kept for 0.21 custom controls)."""

@@ -194,12 +194,9 @@ class _Engine:
             control._legacy_build_result(control.build())
         if hooked:
             control.before_update()
-        wire: dict[str, Any] = {"t": control._get_control_name().lower(), "i": uid, "p": parent_id, "c": []}
+        wire = _wire_control(control, uid, parent_id, name)
         if at is not None:
             wire["at"] = str(at)
-        if name is not None:
-            wire["n"] = name
-        wire.update(control._wire_attrs())
         control._dirty.clear()
         control._children_dirty = False
         page._pending.pop(control, None)
@@ -307,17 +304,22 @@ def compute_clean(page: Page, tree: ClientTree, control: Control) -> Update:
     return engine.result
 
 
+def _wire_control(control: Control, uid: str, parent_id: str, name: str | None) -> dict[str, Any]:
+    """The wire object of a control, its child list still empty."""
+    wire: dict[str, Any] = {"t": control._get_control_name().lower(), "i": uid, "p": parent_id, "c": []}
+    if name is not None:
+        wire["n"] = name
+    wire.update(control._wire_attrs())
+    return wire
+
+
 def render_tree(page: Page) -> dict[str, dict[str, Any]]:
     """A fresh full render of the page's current model, keyed by id (for checks and tests)."""
     out: dict[str, dict[str, Any]] = {}
 
     def visit(control: Control, parent_id: str, name: str | None) -> None:
         uid = control._uid or "?"
-        wire: dict[str, Any] = {"t": control._get_control_name().lower(), "i": uid, "p": parent_id, "c": []}
-        if name is not None:
-            wire["n"] = name
-        wire.update(control._wire_attrs())
-        out[uid] = wire
+        wire = out[uid] = _wire_control(control, uid, parent_id, name)
         for child, child_name in control._children():
             visit(child, uid, child_name)
             wire["c"].append(child._uid or "?")
