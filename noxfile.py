@@ -93,7 +93,7 @@ def typecheck(session: nox.Session) -> None:
     imports = [path.name for package in PACKAGES for path in package.path.glob("src/*") if path.name.isidentifier()]
     session.run("mypy", "--strict", *(f"--package={name}" for name in imports))
     tooling = ["packages/flet-web-assets/hatch_build.py", "tools/workspace.py", "tools/version.py"]
-    scripts = sorted(str(path) for folder in ("tools/bench", "tools/codegen") for path in Path(folder).glob("*.py"))
+    scripts = sorted(str(path) for path in Path("tools/bench").glob("*.py"))
     session.run("mypy", "--strict", *tooling, *scripts, "tools/core_imports.py", "noxfile.py")
     # The typing test of the public API (assert_type / expected errors), as a user's code sees it.
     session.run("mypy", "--strict", "--warn-unused-ignores", "packages/flet-core/tests/typing/public_api.py")

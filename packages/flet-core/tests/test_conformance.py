@@ -12,8 +12,8 @@ For each control of the spec this checks, through the public API where it can:
 
 Where we send something other than upstream on purpose (the client reads another name, or the
 feature did not work in 0.21.2), the difference is listed in `DEVIATIONS` with its reason and
-counts as covered; packages/flet-core/README.md has the same table for users. The spec folder
-is FLET_SPEC_DIR, else `../shared/spec` beside the repository; without it the tests skip.
+counts as covered; packages/flet-core/README.md has the same table for users. The catalog is
+test data of this package (tests/data/, see its README.md); a missing file fails the module.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import datetime
 import importlib
 import inspect
 import json
-import os
 import re
 import sys
 import types
@@ -39,21 +38,10 @@ from flet_core.connection import InMemoryConnection
 from flet_core.control import Control
 from flet_core.page import Page
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
-SPEC_DIR = Path(os.environ.get("FLET_SPEC_DIR") or REPO_ROOT.parent / "shared" / "spec")
-
-
-def _load(name: str) -> Any:
-    path = SPEC_DIR / name
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-
-
-CONTROLS = _load("controls.json")
-TYPES = _load("types.json")
-pytestmark = [
-    pytest.mark.skipif(CONTROLS is None or TYPES is None, reason=f"no spec at {SPEC_DIR}"),
-    pytest.mark.filterwarnings("ignore:.*UserControl is deprecated:DeprecationWarning"),
-]
+DATA = Path(__file__).resolve().parent / "data"
+CONTROLS: Any = json.loads((DATA / "controls.json").read_text(encoding="utf-8"))
+TYPES: Any = json.loads((DATA / "types.json").read_text(encoding="utf-8"))
+pytestmark = pytest.mark.filterwarnings("ignore:.*UserControl is deprecated:DeprecationWarning")
 
 
 @pytest.fixture(autouse=True)
@@ -133,8 +121,8 @@ def _class_of(record: dict[str, Any]) -> Any:
 
 # -- building sample values ------------------------------------------------------------------------
 
-_DATACLASSES = {entry["name"]: entry for entry in (TYPES or {}).get("dataclasses", [])}
-_ENUMS = {entry["name"] for entry in (TYPES or {}).get("enums", [])}
+_DATACLASSES = {entry["name"]: entry for entry in TYPES["dataclasses"]}
+_ENUMS = {entry["name"] for entry in TYPES["enums"]}
 _NAME = re.compile(r"[A-Za-z_][\w.]*")
 
 
@@ -304,8 +292,6 @@ def _covered(kind: str, ok: bool = True) -> None:
 
 
 def _records() -> list[Any]:
-    if CONTROLS is None:
-        return [pytest.param(None, marks=pytest.mark.skip(reason="no spec"), id="no-spec")]
     return [pytest.param(r, id=r["key"]) for r in CONTROLS["controls"]]
 
 
@@ -368,8 +354,6 @@ def test_properties(record: dict[str, Any]) -> None:
 
 
 def _samples() -> list[Any]:
-    if CONTROLS is None:
-        return [pytest.param(None, None, None, None, marks=pytest.mark.skip(reason="no spec"), id="no-spec")]
     out = []
     for record in CONTROLS["controls"]:
         if record["class"] == "Page":

@@ -1,13 +1,12 @@
 """Typed control events: each class parses the data the client sends into named fields.
 
-The cases below use the JSON keys of controls.json `event_classes`; a spec-driven test checks
+The cases below use the JSON keys of controls.json `event_classes` (tests/data/); a test checks
 that every event class of the catalog exists and reads every key the spec lists.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +19,8 @@ from flet_core.gestures import DismissDirection
 from flet_core.page import Page
 from flet_core.pickers import FilePickerFile
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
-SPEC_PATH = Path(os.environ.get("FLET_SPEC_DIR") or REPO_ROOT.parent / "shared" / "spec") / "controls.json"
-SPEC = json.loads(SPEC_PATH.read_text(encoding="utf-8")) if SPEC_PATH.is_file() else None
+# The control catalog, test data of this package (tests/data/README.md); a missing file fails.
+SPEC = json.loads((Path(__file__).resolve().parent / "data" / "controls.json").read_text(encoding="utf-8"))
 
 
 def parse(cls: Any, data: str, control: Any = None) -> Any:
@@ -170,8 +168,6 @@ def test_page_runs_a_handler_with_the_typed_event() -> None:
 
 
 def _spec_event_classes() -> list[Any]:
-    if SPEC is None:
-        return [pytest.param(None, None, marks=pytest.mark.skip(reason="no spec"), id="no-spec")]
     return [pytest.param(name, entry, id=name) for name, entry in sorted(SPEC["event_classes"].items())]
 
 

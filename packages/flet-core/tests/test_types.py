@@ -1,8 +1,7 @@
 """Value types, enums, aliases and helper functions, checked against the spec and the wire.
 
-The spec-driven tests read `types.json` from the spec folder (FLET_SPEC_DIR, else
-`../shared/spec` beside the repository) and are skipped when it is absent. The rest pin
-behaviour with literal expectations and always run.
+The spec-driven tests read `types.json`, test data of this package (tests/data/); the rest pin
+behaviour with literal expectations.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import enum
 import importlib
 import inspect
 import json
-import os
 import re
 import typing
 from pathlib import Path
@@ -41,7 +39,6 @@ from flet_core.text_style import TextDecoration, TextStyle
 from flet_core.theme import Theme
 from flet_core.types import FontWeight, MaterialState
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
 
 # Every module of ours that holds spec'd value types, enums or aliases.
 OUR_MODULES = [
@@ -93,41 +90,21 @@ KEPT_MODULES = {
 }
 
 
-def _spec_dir() -> Path:
-    return Path(os.environ.get("FLET_SPEC_DIR") or REPO_ROOT.parent / "shared" / "spec")
-
-
-def _load_spec() -> dict[str, Any] | None:
-    path = _spec_dir() / "types.json"
-    if not path.is_file():
-        return None
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-SPEC = _load_spec()
-needs_spec = pytest.mark.skipif(SPEC is None, reason=f"spec folder not found at {_spec_dir()}")
+# The value types of Flet 0.21.2, test data of this package (tests/data/README.md); a missing
+# file fails the module.
+SPEC: dict[str, Any] = json.loads((Path(__file__).resolve().parent / "data" / "types.json").read_text(encoding="utf-8"))
 
 
 def _spec_items(key: str) -> list[Any]:
-    return list(SPEC[key]) if SPEC is not None else []
-
-
-def _params(cases: list[Any], arity: int = 1) -> list[Any]:
-    """The parameter sets, or one skipped placeholder that says why there are none."""
-    if SPEC is not None:
-        return cases
-    return [pytest.param(*[None] * arity, marks=needs_spec, id="no-spec")]
+    return list(SPEC[key])
 
 
 def _entries(key: str, *, with_example: bool = False) -> list[Any]:
-    return _params(
-        [
-            pytest.param(entry, id=entry["name"])
-            for entry in _spec_items(key)
-            if not with_example or "example" in entry["encoding"]
-        ]
-    )
+    return [
+        pytest.param(entry, id=entry["name"])
+        for entry in _spec_items(key)
+        if not with_example or "example" in entry["encoding"]
+    ]
 
 
 def _registry() -> dict[str, tuple[str, Any]]:
@@ -292,9 +269,7 @@ def test_type_hints_resolve_for_every_dataclass() -> None:
 # Spec conformance.
 
 
-@needs_spec
 def test_spec_totals_are_covered() -> None:
-    assert SPEC is not None
     assert len(SPEC["enums"]) == SPEC["totals"]["enums"]
     assert len(SPEC["dataclasses"]) == SPEC["totals"]["dataclasses"]
     wanted = {e["name"] for e in SPEC["exports"] if e["kind"] in ("enum", "dataclass")}
@@ -410,7 +385,7 @@ def test_dataclass_encodes_like_spec_example(entry: dict[str, Any]) -> None:
 
 def _helper_cases() -> list[Any]:
     cases = []
-    for module, helpers in (SPEC or {}).get("helpers", {}).items():
+    for module, helpers in SPEC["helpers"].items():
         for function in helpers.get("functions", []):
             cases.append(pytest.param(module, function, id=f"{module}.{function['name']}"))
     return cases
@@ -431,7 +406,7 @@ def _call(node: ast.expr, namespace: dict[str, Any]) -> Any:
     raise AssertionError(f"unsupported expression in example: {ast.dump(node)}")
 
 
-@pytest.mark.parametrize(("module_name", "function"), _params(_helper_cases(), arity=2))
+@pytest.mark.parametrize(("module_name", "function"), _helper_cases())
 def test_helper_function_matches_spec(module_name: str, function: dict[str, Any]) -> None:
     module = importlib.import_module(f"flet_core.{module_name}")
     helper = getattr(module, function["name"])
@@ -454,12 +429,12 @@ def test_helper_function_matches_spec(module_name: str, function: dict[str, Any]
 def _helper_constants() -> list[Any]:
     return [
         pytest.param(module, constant, id=f"{module}.{constant['name']}")
-        for module, helpers in (SPEC or {}).get("helpers", {}).items()
+        for module, helpers in SPEC["helpers"].items()
         for constant in helpers.get("constants", [])
     ]
 
 
-@pytest.mark.parametrize(("module_name", "constant"), _params(_helper_constants(), arity=2))
+@pytest.mark.parametrize(("module_name", "constant"), _helper_constants())
 def test_helper_constant_matches_spec(module_name: str, constant: dict[str, Any]) -> None:
     value = getattr(importlib.import_module(f"flet_core.{module_name}"), constant["name"])
     assert type(value).__name__ == constant["type"]
