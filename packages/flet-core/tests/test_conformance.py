@@ -3,9 +3,11 @@
 For each control of the spec this checks, through the public API where it can:
 
 - the class is reachable under its public name and sends the spec's wire type `t`;
-- every property exists, under the spec's wire name, and each spec sample value, set on a fresh
-  control added to a page, changes the attributes the client receives exactly as the sample says;
-- every child slot has the spec's `n` name and arity, and a sample child lands where it should;
+- every property exists, under the spec's wire name, reads the spec's default while unset, and
+  each spec sample value, set on a fresh control added to a page, changes the attributes the
+  client receives exactly as the sample says;
+- every child slot has the spec's `n` name and arity, a sample child lands where it should, and
+  children go to the client in upstream's order of slots (`CHILD_ORDER`);
 - every event is declared with the spec's wire event name, flag attribute and event class;
 - every client method exists (and its `*_async` twin is awaitable);
 - the constructor takes its positional parameters in upstream's order.
@@ -18,6 +20,7 @@ test data of this package (tests/data/, see its README.md); a missing file fails
 
 from __future__ import annotations
 
+import ast
 import datetime
 import importlib
 import inspect
@@ -55,8 +58,9 @@ def _chart_libraries(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # (catalog key, member) -> (what we send instead, why). A member is a property name,
-# `event:on_x`, `default:wire` (an attribute upstream sends by default) or `sample:name[i]`.
-# "What we send" is checked: a wire name for properties, `event/flag` for events.
+# `event:on_x`, `default:wire` (an attribute upstream sends by default), `sample:name[i]` or
+# `unset:name` (the value read while unset). "What we send" is checked: a wire name for
+# properties, `event/flag` for events, the expression of the value read for `unset:`.
 DEVIATIONS: dict[tuple[str, str], tuple[str, str]] = {
     ("Semantics", "hint_text"): ("hint", "the client reads `hint`; upstream sent `hinttext`"),
     ("Semantics", "on_tap_hint_text"): ("ontaphint", "the client reads `ontaphint`; upstream sent `ontaphinttext`"),
@@ -80,6 +84,11 @@ DEVIATIONS: dict[tuple[str, str], tuple[str, str]] = {
         "alignmentoffset",
         "the client reads `alignmentoffset`; upstream never sent it",
     ),
+    ("Semantics", "unset:container"): ("False", "sent as `false` unless set (above), so it reads `False` too"),
+    ("SegmentedButton", "unset:style"): (
+        "ButtonStyle()",
+        "reads the style it sends (`{}` while unset, as upstream sent); upstream read None",
+    ),
     ("Pagelet", "sample:floating_action_button_location[1]"): (
         '{"x":0.5,"y":0.5}',
         "upstream sent Python's repr of the Offset (`Offset(x=0.5, y=0.5)`), which the client cannot read",
@@ -88,6 +97,58 @@ DEVIATIONS: dict[tuple[str, str], tuple[str, str]] = {
         "[0.5,0.5]",
         "upstream sent Python's repr of the tuple (`(0.5, 0.5)`), which the client cannot read",
     ),
+}
+
+# What reading an unset property gives, where that is not the constructor default the catalog
+# records (`default`) and the catalog has no `getter_default`: upstream's constructor turns None
+# into an empty list for these.
+READ_DEFAULTS: dict[tuple[str, str], Any] = {
+    ("Path", "elements"): [],
+    ("Points", "points"): [],
+    ("Shadow", "path"): [],
+}
+
+# The order in which upstream 0.21.2 sends a control's children, by slot, for every control with
+# two or more slots (the catalog lists slots by name only); observed by filling every slot of an
+# upstream control. Our order is the order of the slot fields: a base class's fields first, then
+# the class's own in declaration order.
+CHILD_ORDER: dict[str, list[str]] = {
+    "AlertDialog": ["title", "icon", "content", "actions"],
+    "AppBar": ["leading", "title", "actions"],
+    "Banner": ["leading", "content", "actions"],
+    "Canvas": ["shapes", "content"],
+    "BarChart": ["bar_groups", "left_axis", "top_axis", "right_axis", "bottom_axis"],
+    "ChartAxis": ["labels", "title"],
+    "LineChart": ["data_series", "left_axis", "top_axis", "right_axis", "bottom_axis"],
+    "Chip": ["label", "leading", "delete_icon"],
+    "CupertinoActionSheet": ["cancel", "title", "message", "actions"],
+    "CupertinoAlertDialog": ["title", "content", "actions"],
+    "CupertinoAppBar": ["leading", "middle", "trailing"],
+    "CupertinoContextMenu": ["content", "actions"],
+    "CupertinoListTile": ["leading", "title", "subtitle", "trailing", "additional_info"],
+    "CupertinoTextField": ["prefix", "suffix"],
+    "DataTable": ["columns", "rows"],
+    "Dismissible": ["content", "background", "secondary_background"],
+    "Draggable": ["content", "content_when_dragging", "content_feedback"],
+    "Dropdown": ["prefix", "suffix", "options"],
+    "ExpansionPanel": ["header", "content"],
+    "ExpansionTile": ["controls", "leading", "title", "subtitle", "trailing"],
+    "ListTile": ["leading", "title", "subtitle", "trailing"],
+    "MenuItemButton": ["leading", "trailing", "content"],
+    "NavigationDestination": ["icon_content", "selected_icon_content"],
+    "NavigationDrawerDestination": ["icon_content", "selected_icon_content"],
+    "NavigationRail": ["leading", "trailing", "destinations"],
+    "NavigationRailDestination": ["label_content", "icon_content", "selected_icon_content"],
+    "Offstage": ["controls", "banner", "snack_bar", "dialog", "bottom_sheet", "splash"],
+    "Pagelet": ["appbar", "content", "navigation_bar", "bottom_appbar", "bottom_sheet", "drawer", "end_drawer", "floating_action_button"],
+    "PopupMenuButton": ["content", "items"],
+    "SearchBar": ["bar_leading", "view_leading", "bar_trailing", "view_trailing", "controls"],
+    "Segment": ["label", "icon"],
+    "SegmentedButton": ["segments", "selected_icon"],
+    "SubmenuButton": ["controls", "leading", "trailing", "content"],
+    "Tab": ["tab_content", "content"],
+    "TextField": ["prefix", "suffix"],
+    "View": ["appbar", "bottom_appbar", "floating_action_button", "navigation_bar", "drawer", "end_drawer", "controls"],
 }
 
 # Members of upstream's Control and Page that belong to its update engine, not to the public API.
@@ -353,6 +414,47 @@ def test_properties(record: dict[str, Any]) -> None:
     assert not problems, problems
 
 
+def _expression(text: str) -> Any:
+    """The value of a default as the catalog writes it: a literal, `Enum.MEMBER` or `Type()`."""
+    match = re.fullmatch(r"([A-Z]\w+)(?:\.([A-Z_0-9]+)|\(\))", text)
+    if match is None:
+        return ast.literal_eval(text)
+    cls = _type(match.group(1))
+    return getattr(cls, match.group(2)) if match.group(2) else cls()
+
+
+@pytest.mark.parametrize("record", _records())
+def test_unset_properties_read_their_default(record: dict[str, Any]) -> None:
+    if record["class"] == "Page":
+        pytest.skip("Page's model is covered by test_page.py")
+    control = _instance(record)
+    problems: list[str] = []
+    for prop in record["properties"]:
+        name = prop["name"]
+        if name in PYTHON_SIDE or name in record.get("constructed_with", {}) or "slot" in prop:
+            continue
+        if prop["kind"] in {"control", "list-of-controls"}:
+            continue
+        deviation = _deviation(record, f"unset:{name}")
+        if deviation is not None:
+            expected = _expression(deviation[0])
+        elif (record["key"], name) in READ_DEFAULTS:
+            expected = READ_DEFAULTS[record["key"], name]
+        elif "getter_default" in prop:
+            expected = prop["getter_default"]
+        elif isinstance(prop.get("default"), str):
+            expected = _expression(prop["default"])
+        else:
+            continue  # the catalog does not say (a value the client or a hook provides)
+        value = getattr(control, name)
+        # `True == 1`: a bool default must read as a bool, and a number as a number
+        if value != expected or isinstance(value, bool) != isinstance(expected, bool):
+            problems.append(f"{name}: reads {value!r}, expected {expected!r}")
+        else:
+            _covered("defaults")
+    assert not problems, problems
+
+
 def _samples() -> list[Any]:
     out = []
     for record in CONTROLS["controls"]:
@@ -436,6 +538,40 @@ def test_slots(record: dict[str, Any]) -> None:
         else:
             _covered("slots")
     assert not problems, problems
+
+
+def test_child_order_covers_every_control_with_several_slots() -> None:
+    several = {r["key"] for r in CONTROLS["controls"] if sum(not s.get("via") for s in r["slots"]) > 1}
+    assert set(CHILD_ORDER) == several
+
+
+def _slot_value(prop: dict[str, Any], many: bool) -> Any:
+    """A child (or a list of them) for a slot: the catalog's first sample, else a `Text`."""
+    samples = prop.get("samples", [])
+    if samples:
+        return _value(samples[0]["sample"], samples[0]["accepts"])
+    return [flet_core.Text("probe-str")] if many else flet_core.Text("probe-str")
+
+
+@pytest.mark.parametrize("key", sorted(CHILD_ORDER))
+def test_children_go_in_upstream_order(key: str) -> None:
+    record = next(r for r in CONTROLS["controls"] if r["key"] == key)
+    properties = {p["name"]: p for p in record["properties"]}
+    many = {s["property"]: s["multiple"] for s in record["slots"]}
+    control = _instance(record)
+    filled: dict[str, list[Control]] = {}
+    for name in CHILD_ORDER[key]:
+        value = _slot_value(properties[name], many[name])
+        setattr(control, name, value)
+        filled[name] = value if isinstance(value, list) else [value]
+    conn = InMemoryConnection()
+    page = Page(conn, session_id="s")
+    conn.register(page)
+    page.add(control)
+    slot_of = {str(child.uid): name for name, children in filled.items() for child in children}
+    sent = [slot_of[i] for i in conn.client.controls[str(control.uid)]["c"] if i in slot_of]
+    assert list(dict.fromkeys(sent)) == CHILD_ORDER[key]
+    _covered("child order")
 
 
 @pytest.mark.parametrize("record", _records())

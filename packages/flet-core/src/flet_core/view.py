@@ -8,6 +8,7 @@ from flet_core._fields import control, prop, slot
 from flet_core.adaptive_control import AdaptiveControl
 from flet_core.control import Control
 from flet_core.scrollable_control import ScrollableControl
+from flet_core.types import CrossAxisAlignment, MainAxisAlignment
 
 __all__ = ["Offstage", "View"]
 
@@ -49,8 +50,8 @@ class View(ScrollableControl, AdaptiveControl):
     end_drawer: Control | None = slot(n="end", default=None)
     controls: list[Control] = slot(many=True, default=None)
     floating_action_button_location: Any = None
-    vertical_alignment: Any = None
-    horizontal_alignment: Any = None
+    vertical_alignment: MainAxisAlignment = MainAxisAlignment.NONE
+    horizontal_alignment: CrossAxisAlignment = CrossAxisAlignment.NONE
     spacing: int | float | None = None
     padding: Any = prop(default=None, json=True)
     bgcolor: str | None = None
