@@ -39,7 +39,6 @@ from flet_core.text_style import TextDecoration, TextStyle
 from flet_core.theme import Theme
 from flet_core.types import FontWeight, MaterialState
 
-
 # Every module of ours that holds spec'd value types, enums or aliases.
 OUR_MODULES = [
     "accessibility",
