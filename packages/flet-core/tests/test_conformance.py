@@ -571,12 +571,9 @@ def test_children_go_in_upstream_order(key: str) -> None:
         value = _slot_value(properties[name], many[name])
         setattr(control, name, value)
         filled[name] = value if isinstance(value, list) else [value]
-    conn = InMemoryConnection()
-    page = Page(conn, session_id="s")
-    conn.register(page)
-    page.add(control)
-    slot_of = {str(child.uid): name for name, children in filled.items() for child in children}
-    sent = [slot_of[i] for i in conn.client.controls[str(control.uid)]["c"] if i in slot_of]
+    _, children = _sent(control)
+    slot_of = {str(child.uid): name for name, given in filled.items() for child in given}
+    sent = [slot_of[c["i"]] for c in children if c["i"] in slot_of]
     assert list(dict.fromkeys(sent)) == CHILD_ORDER[key]
     _covered("child order")
 
