@@ -17,6 +17,7 @@ import flet.fastapi as flet_fastapi
 from flet import environment
 from flet.fastapi import FletApp, FletStaticFiles
 from flet.upload_signature import sign_upload_url
+from flet_runtime import AppHost, config
 
 
 def nothing(page: Any) -> None:
@@ -281,7 +282,34 @@ def test_an_empty_endpoint_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
         flet_fastapi.app(nothing)
 
 
-@pytest.mark.parametrize(("value", "expected"), [("TRUE", True), ("yes", True), ("1", True), ("no", False), ("", None)])
-def test_booleans_read_like_0_21(monkeypatch: pytest.MonkeyPatch, value: str, expected: bool | None) -> None:
+@pytest.mark.parametrize(
+    ("value", "expected"), [("TRUE", True), ("yes", True), ("1", True), ("no", False), ("", False)]
+)
+def test_booleans_read_like_0_21(monkeypatch: pytest.MonkeyPatch, value: str, expected: bool) -> None:
     monkeypatch.setenv("FLET_FORCE_WEB_SERVER", value)
-    assert environment.get_bool("FLET_FORCE_WEB_SERVER") is expected
+    assert config.FORCE_WEB_SERVER.get() is expected
+
+
+def test_flet_and_the_runtime_read_the_session_timeout_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 10: FLET_SESSION_TIMEOUT=1.5 was accepted by flet-runtime and refused by flet."""
+    monkeypatch.setenv("FLET_SESSION_TIMEOUT", "1.5")
+    assert FletApp(nothing).session_timeout_seconds == 1.5
+    assert AppHost(nothing).session_timeout == 1.5
+    monkeypatch.setenv("FLET_SESSION_TIMEOUT", "soon")
+    for make in (lambda: FletApp(nothing), lambda: AppHost(nothing)):
+        with pytest.raises(environment.EnvironmentVariableError, match="FLET_SESSION_TIMEOUT='soon'"):
+            make()
+
+
+def test_the_defaults_are_the_settings_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert flet_fastapi.flet_app.DEFAULT_FLET_SESSION_TIMEOUT == config.SESSION_TIMEOUT.default == 3600
+    assert flet_fastapi.flet_app.DEFAULT_FLET_OAUTH_STATE_TIMEOUT == config.OAUTH_STATE_TIMEOUT.default == 600
+    assert FletApp(nothing).session_timeout_seconds == AppHost(nothing).session_timeout == 3600
+
+
+def test_a_bad_log_level_stops_the_app_with_the_variable_named(
+    headless: None, served: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FLET_LOG_LEVEL", "loud")
+    with pytest.raises(environment.EnvironmentVariableError, match="FLET_LOG_LEVEL='loud'"):
+        run()

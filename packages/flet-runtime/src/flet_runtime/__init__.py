@@ -7,7 +7,7 @@ A web server hands each WebSocket, wrapped as a :class:`Transport`, to
 from __future__ import annotations
 
 from flet_runtime.dispatch import WorkerPool
-from flet_runtime.errors import ClientDisconnectedError, ClientMethodError, LoopBlockingError
+from flet_runtime.errors import ClientDisconnectedError, ClientMethodError, EnvironmentVariableError, LoopBlockingError
 from flet_runtime.host import AppHost
 from flet_runtime.memory_transport import MemoryClient, MemoryTransport
 from flet_runtime.pubsub import MemoryBackend, load_backend
@@ -20,6 +20,7 @@ __all__ = [
     "AppHost",
     "ClientDisconnectedError",
     "ClientMethodError",
+    "EnvironmentVariableError",
     "LoopBlockingError",
     "MemoryBackend",
     "MemoryClient",

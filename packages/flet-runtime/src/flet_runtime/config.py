@@ -1,64 +1,366 @@
-"""Settings read from the environment, in one place, with errors that name the variable.
+"""Every ``FLET_*`` environment variable that Flet reads at run time, declared and parsed here only.
 
-| variable | meaning | default |
-| --- | --- | --- |
-| ``FLET_SESSION_TIMEOUT`` | seconds a disconnected session is kept before it expires | 3600 |
-| ``FLET_THREAD_POOL_SIZE`` | worker threads for sync handlers (per app, unless shared) | 128 |
-| ``FLET_DEBUG`` | ``true``/``1``/``yes``: show the exception text in the browser when ``main`` fails | off |
-| ``FLET_PUBSUB_URL`` | pubsub backend: ``memory://`` or a URL whose scheme names an entry point | memory |
+Each setting is one :class:`Setting` in the table below: the variable's name, a parser, the one
+default, and a line of documentation. Read a setting with :meth:`Setting.get` (its value, or its
+default when the variable is unset) or :meth:`Setting.get_or` (its value, or the given argument:
+where 0.21 let a set variable win over a function argument). Both read the environment on each
+call, so ``flet run``, tests and a process manager can change it. An empty value counts as unset;
+a value the parser refuses raises :class:`EnvironmentVariableError`, which names the variable,
+the value and what was expected.
+
+Adding a setting takes one declaration here (``NAME = _declare("FLET_NAME", parser, default,
+"what it does")``) and one row in the flet-runtime README, which a test compares with
+:func:`settings_table`. The build variables of flet-web-assets (``FLET_WEB_ASSETS_WHEEL``,
+``FLET_WEB_ASSETS_CACHE``) are read by its build hook, which cannot import this package; its
+README describes them.
 """
 
 from __future__ import annotations
 
+import logging
+import math
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from flet_core.types import WebRenderer
+from flet_runtime.errors import EnvironmentVariableError
 
 __all__ = [
-    "DEFAULT_SESSION_TIMEOUT",
-    "DEFAULT_THREAD_POOL_SIZE",
-    "debug_errors",
-    "pubsub_url",
-    "session_timeout",
-    "thread_pool_size",
+    "ASSETS_DIR",
+    "DEBUG",
+    "DISPLAY_URL_PREFIX",
+    "FORCE_WEB_SERVER",
+    "LOG_LEVEL",
+    "MAX_UPLOAD_SIZE",
+    "OAUTH_CALLBACK_HANDLER_ENDPOINT",
+    "OAUTH_STATE_TIMEOUT",
+    "PLATFORM",
+    "PUBSUB_URL",
+    "SECRET_KEY",
+    "SERVER_IP",
+    "SERVER_PORT",
+    "SESSION_TIMEOUT",
+    "SETTINGS",
+    "THREAD_POOL_SIZE",
+    "UPLOAD_DIR",
+    "UPLOAD_HANDLER_ENDPOINT",
+    "WEBSOCKET_HANDLER_ENDPOINT",
+    "WEB_APP_PATH",
+    "WEB_PATH",
+    "WEB_RENDERER",
+    "WEB_ROUTE_URL_STRATEGY",
+    "WEB_USE_COLOR_EMOJI",
+    "EnvironmentVariableError",
+    "Parser",
+    "Setting",
+    "settings_table",
 ]
 
-DEFAULT_SESSION_TIMEOUT = 3600.0
-DEFAULT_THREAD_POOL_SIZE = 128
-_TRUE = frozenset({"1", "true", "yes", "on"})
+T = TypeVar("T")
+D = TypeVar("D")
+U = TypeVar("U")
+
+_TRUE = frozenset({"true", "1", "yes"})
 
 
-def _number(name: str, default: float, *, minimum: float) -> float:
-    text = os.environ.get(name, "").strip()
-    if not text:
-        return default
-    try:
-        value = float(text)
-    except ValueError:
-        raise ValueError(f"{name} must be a number of seconds, got {text!r}") from None
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum:g}, got {text!r}")
+# -- parsers -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Parser(Generic[T]):
+    """Turns a variable's text into a value; ``convert`` raises ValueError for text it refuses."""
+
+    expected: str
+    """What a valid value looks like, for error messages and the settings table."""
+    convert: Callable[[str], T]
+
+
+def _text(value: str) -> str:
     return value
 
 
-def session_timeout() -> float:
-    """``FLET_SESSION_TIMEOUT``: how long a disconnected session keeps its state, in seconds."""
-    return _number("FLET_SESSION_TIMEOUT", DEFAULT_SESSION_TIMEOUT, minimum=0)
+TEXT = Parser("any text", _text)
+"""The value as given (0.21 used these verbatim)."""
 
 
-def thread_pool_size() -> int:
-    """``FLET_THREAD_POOL_SIZE``: how many threads run sync handlers at once."""
-    text = os.environ.get("FLET_THREAD_POOL_SIZE", "").strip()
-    if not text:
-        return DEFAULT_THREAD_POOL_SIZE
-    if not text.isdigit() or int(text) < 1:
-        raise ValueError(f"FLET_THREAD_POOL_SIZE must be a whole number of threads (1 or more), got {text!r}")
-    return int(text)
+def _flag(value: str) -> bool:
+    return value.strip().lower() in _TRUE
 
 
-def debug_errors() -> bool:
-    """``FLET_DEBUG``: whether the browser is shown the text of an exception raised by ``main``."""
-    return os.environ.get("FLET_DEBUG", "").strip().lower() in _TRUE
+FLAG = Parser("`true`, `1` or `yes` (any case) for on; any other value is off", _flag)
+"""0.21's booleans: never an error, anything but true/1/yes means off."""
 
 
-def pubsub_url() -> str:
-    """``FLET_PUBSUB_URL``: which pubsub backend carries messages (``memory://`` by default)."""
-    return os.environ.get("FLET_PUBSUB_URL", "").strip() or "memory://"
+def integer(minimum: int, maximum: int | None = None, unit: str = "") -> Parser[int]:
+    """A whole number within [minimum, maximum]."""
+    bounds = f"{minimum} or more" if maximum is None else f"{minimum} to {maximum}"
+    expected = f"a whole number{' of ' + unit if unit else ''}, {bounds}"
+
+    def convert(value: str) -> int:
+        number = int(value.strip())
+        if number < minimum or (maximum is not None and number > maximum):
+            raise ValueError(value)
+        return number
+
+    return Parser(expected, convert)
+
+
+def seconds(minimum: float) -> Parser[float]:
+    """A finite number of seconds (fractions allowed), minimum or more."""
+
+    def convert(value: str) -> float:
+        number = float(value.strip())
+        if not math.isfinite(number) or number < minimum:
+            raise ValueError(value)
+        return number
+
+    return Parser(f"a number of seconds, {minimum:g} or more", convert)
+
+
+def _renderer(value: str) -> WebRenderer:
+    return WebRenderer(value.strip().lower())
+
+
+RENDERER = Parser("one of " + ", ".join(f"`{r.value}`" for r in WebRenderer), _renderer)
+
+
+def _route(value: str) -> str:
+    route = value.strip().strip("/")
+    if not route:
+        raise ValueError(value)
+    return route
+
+
+ROUTE = Parser("a URL path, such as `api/ws` (surrounding slashes are dropped)", _route)
+
+
+def _log_level(value: str) -> str:
+    level = value.strip().upper()
+    if level not in logging.getLevelNamesMapping() or level == "NOTSET":
+        raise ValueError(value)
+    return level
+
+
+LOG_LEVELS = Parser("a logging level: `debug`, `info`, `warning`, `error` or `critical`", _log_level)
+
+
+# -- settings ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Setting(Generic[T, D]):
+    """One environment variable: its name, parser, default and documentation."""
+
+    name: str
+    parser: Parser[T]
+    default: D
+    """The value while the variable is unset; ``None`` where a function argument decides."""
+    doc: str
+    default_doc: str = ""
+    """How the settings table shows the default, when not by its value."""
+
+    def raw(self) -> str | None:
+        """The variable's text, or ``None`` when it is unset or empty."""
+        return os.environ.get(self.name) or None
+
+    def get(self) -> T | D:
+        """The parsed value, or the default when the variable is unset or empty."""
+        return self.get_or(self.default)
+
+    def get_or(self, fallback: U) -> T | U:
+        """The parsed value when the variable is set, else ``fallback`` (a set variable wins)."""
+        text = self.raw()
+        if text is None:
+            return fallback
+        try:
+            return self.parser.convert(text)
+        except ValueError:
+            raise EnvironmentVariableError(self.name, text, self.parser.expected) from None
+
+
+SETTINGS: dict[str, Setting[Any, Any]] = {}
+"""Every setting by variable name, in declaration order (the order of the settings table)."""
+
+
+def _declare(name: str, parser: Parser[T], *, default: D, doc: str, default_doc: str = "") -> Setting[T, D]:
+    if name in SETTINGS:
+        raise RuntimeError(f"{name} is declared twice")
+    declared = Setting(name, parser, default, doc, default_doc)
+    SETTINGS[name] = declared
+    return declared
+
+
+# Serving: where and how ft.app listens (each wins over the matching ft.app argument).
+FORCE_WEB_SERVER = _declare(
+    "FLET_FORCE_WEB_SERVER",
+    FLAG,
+    default=False,
+    doc="serve as a web app (on port 8000 unless a port is given) and open no browser; "
+    "always on for a Linux host without a display",
+)
+SERVER_IP = _declare(
+    "FLET_SERVER_IP",
+    TEXT,
+    default=None,
+    doc="interface the server listens on",
+    default_doc="`host` argument; all interfaces in web mode",
+)
+SERVER_PORT = _declare(
+    "FLET_SERVER_PORT",
+    integer(0, 65535),
+    default=None,
+    doc="TCP port the server listens on (0: any free port)",
+    default_doc="`port` argument; 8000 in web mode",
+)
+WEB_APP_PATH = _declare(
+    "FLET_WEB_APP_PATH",
+    TEXT,
+    default=None,
+    doc="URL path the app is served under, used only when the `name` argument is empty",
+    default_doc="`name` argument",
+)
+ASSETS_DIR = _declare(
+    "FLET_ASSETS_DIR",
+    TEXT,
+    default=None,
+    doc="folder served as the app's static assets",
+    default_doc="`assets_dir` argument",
+)
+UPLOAD_DIR = _declare(
+    "FLET_UPLOAD_DIR",
+    TEXT,
+    default=None,
+    doc="folder uploads are stored in; setting it enables uploads",
+    default_doc="`upload_dir` argument",
+)
+MAX_UPLOAD_SIZE = _declare(
+    "FLET_MAX_UPLOAD_SIZE",
+    integer(0, unit="bytes"),
+    default=None,
+    doc="largest upload accepted (0: unlimited)",
+    default_doc="`max_upload_size` argument (unlimited)",
+)
+SECRET_KEY = _declare(
+    "FLET_SECRET_KEY",
+    TEXT,
+    default=None,
+    doc="key that signs upload URLs",
+    default_doc="`secret_key` argument",
+)
+LOG_LEVEL = _declare(
+    "FLET_LOG_LEVEL",
+    LOG_LEVELS,
+    default=None,
+    doc="level of the `flet` loggers when the app configures no logging (set by `flet run -v`)",
+    default_doc="no logging set up",
+)
+DISPLAY_URL_PREFIX = _declare(
+    "FLET_DISPLAY_URL_PREFIX",
+    TEXT,
+    default=None,
+    doc="set by `flet run`: print this prefix and the app's URL on stdout once it listens, and open no browser",
+    default_doc="unset",
+)
+PLATFORM = _declare(
+    "FLET_PLATFORM",
+    TEXT,
+    default=None,
+    doc="set by an embedding client (`ios`, `android`...); this build serves a web app regardless, with a warning",
+    default_doc="unset",
+)
+
+# The web client's page (each wins over the matching argument).
+WEB_PATH = _declare(
+    "FLET_WEB_PATH",
+    TEXT,
+    default=None,
+    doc="folder of a Flet web client build to serve instead of flet-web-assets' one",
+    default_doc="the installed flet-web-assets",
+)
+WEB_RENDERER = _declare(
+    "FLET_WEB_RENDERER",
+    RENDERER,
+    default=None,
+    doc="Flutter renderer of the web client",
+    default_doc="`web_renderer` argument (`canvaskit`)",
+)
+WEB_USE_COLOR_EMOJI = _declare(
+    "FLET_WEB_USE_COLOR_EMOJI",
+    FLAG,
+    default=None,
+    doc="load the colour emoji font (a set variable wins even when it says no)",
+    default_doc="`use_color_emoji` argument (off)",
+)
+WEB_ROUTE_URL_STRATEGY = _declare(
+    "FLET_WEB_ROUTE_URL_STRATEGY",
+    TEXT,
+    default=None,
+    doc="`path` or `hash` URLs for page routes",
+    default_doc="`route_url_strategy` argument (`path`)",
+)
+
+# Routes, relative to where the app is mounted.
+WEBSOCKET_HANDLER_ENDPOINT = _declare(
+    "FLET_WEBSOCKET_HANDLER_ENDPOINT", ROUTE, default="ws", doc="route of the WebSocket the client connects to"
+)
+UPLOAD_HANDLER_ENDPOINT = _declare("FLET_UPLOAD_HANDLER_ENDPOINT", ROUTE, default="upload", doc="route of uploads")
+OAUTH_CALLBACK_HANDLER_ENDPOINT = _declare(
+    "FLET_OAUTH_CALLBACK_HANDLER_ENDPOINT",
+    ROUTE,
+    default="oauth_callback",
+    doc="route the OAuth provider redirects back to",
+)
+
+# Sessions and handlers.
+SESSION_TIMEOUT = _declare(
+    "FLET_SESSION_TIMEOUT",
+    seconds(0),
+    default=3600,
+    doc="how long a disconnected session keeps its state before it expires (wins over `session_timeout_seconds`)",
+)
+OAUTH_STATE_TIMEOUT = _declare(
+    "FLET_OAUTH_STATE_TIMEOUT",
+    seconds(1),
+    default=600,
+    doc="how long a sign-in may take, from `page.login()` to the provider's redirect "
+    "(wins over `oauth_state_timeout_seconds`)",
+)
+THREAD_POOL_SIZE = _declare(
+    "FLET_THREAD_POOL_SIZE",
+    integer(1, unit="threads"),
+    default=128,
+    doc="worker threads running sync handlers (a warning is logged when all are busy)",
+)
+DEBUG = _declare(
+    "FLET_DEBUG",
+    FLAG,
+    default=False,
+    doc="the browser's error box shows the text of an exception raised by `main` (otherwise a generic "
+    "message; the traceback is always logged on the `flet` logger)",
+)
+PUBSUB_URL = _declare(
+    "FLET_PUBSUB_URL",
+    TEXT,
+    default="memory://",
+    doc="pubsub backend, by URL scheme: `memory://`, or a backend registered in the `flet.pubsub_backends` "
+    "entry point group",
+)
+
+
+def _shown_default(setting: Setting[Any, Any]) -> str:
+    if setting.default_doc:
+        return setting.default_doc
+    default = setting.default
+    if isinstance(default, bool):
+        return "on" if default else "off"
+    return f"`{default}`"
+
+
+def settings_table() -> str:
+    """The Markdown table of every setting, as the flet-runtime README shows it."""
+    rows = ["| variable | what it does | value | default |", "| --- | --- | --- | --- |"]
+    for setting in SETTINGS.values():
+        rows.append(f"| `{setting.name}` | {setting.doc} | {setting.parser.expected} | {_shown_default(setting)} |")
+    return "\n".join(rows) + "\n"

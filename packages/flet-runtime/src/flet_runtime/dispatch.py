@@ -57,7 +57,7 @@ class WorkerPool(Executor):
     def __init__(self, max_workers: int | None = None, *, name: str = "flet-worker") -> None:
         if max_workers is not None and max_workers < 1:
             raise ValueError(f"WorkerPool needs at least one worker, got max_workers={max_workers}")
-        self._max_workers = max_workers or config.thread_pool_size()
+        self._max_workers = max_workers or config.THREAD_POOL_SIZE.get()
         self._name = name
         self._queue: queue.SimpleQueue[_Work | None] = queue.SimpleQueue()
         self._lock = threading.Lock()

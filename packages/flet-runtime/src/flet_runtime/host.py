@@ -62,7 +62,7 @@ class AppHost:
         outbox_max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
         self.session_handler = session_handler
-        self.session_timeout = config.session_timeout() if session_timeout is None else session_timeout
+        self.session_timeout = config.SESSION_TIMEOUT.get() if session_timeout is None else session_timeout
         self.upload_signer = upload_signer
         self.page_name = page_name
         self.page_url = page_url

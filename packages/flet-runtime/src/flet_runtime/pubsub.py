@@ -27,7 +27,7 @@ class MemoryBackend(InProcessBackend):
 
 def load_backend(url: str | None = None) -> PubSubBackend:
     """The backend for ``url`` (default: ``FLET_PUBSUB_URL``, else ``memory://``)."""
-    url = url or config.pubsub_url()
+    url = url or config.PUBSUB_URL.get()
     scheme = url.partition("://")[0].lower() if "://" in url else url.lower()
     for point in entry_points(group=ENTRY_POINT_GROUP):
         if point.name == scheme:

@@ -287,7 +287,7 @@ class Session:
             logger.debug("Session %s: main() stopped: %r", self.id, error)
             return
         logger.error("Unhandled exception in main() of session %s", self.id, exc_info=error)
-        text = f"{CRASH_MESSAGE}: {error}" if config.debug_errors() else f"{CRASH_MESSAGE}."
+        text = f"{CRASH_MESSAGE}: {error}" if config.DEBUG.get() else f"{CRASH_MESSAGE}."
         self.send(protocol.encode(protocol.session_crashed(text)))
 
     def _handler_failed(self, event: Any, error: BaseException) -> None:

@@ -12,7 +12,7 @@ How the app is shown (Flet 0.21's decision, COMPAT):
 4. ``view=None`` serves without opening anything (0.21 crashed, UPSTREAM-BUG #5).
 
 Environment variables win over arguments, except FLET_WEB_APP_PATH, which applies only when
-``name`` is empty (see :mod:`flet.environment`). Without an explicit host the server listens on
+``name`` is empty (see :mod:`flet_runtime.config`). Without an explicit host the server listens on
 all interfaces in web-server mode, and on 127.0.0.1 only when a desktop user opens the app in
 their own browser (so a developer's app is not exposed to the network by surprise).
 """
@@ -37,6 +37,7 @@ from flet.fastapi.serve_fastapi_web_app import (
     start_web_server,
 )
 from flet_core.types import AppView, WebRenderer
+from flet_runtime import config
 
 __all__ = [
     "FLET_APP",
@@ -81,8 +82,10 @@ def _script_dir(export_asgi_app: bool) -> Path:
     return Path(sys.argv[0]).resolve().parent
 
 
-def _folder(value: str | os.PathLike[str] | None, env_name: str, export_asgi_app: bool) -> str | None:
-    from_env = environment.get_str(env_name)
+def _folder(
+    value: str | os.PathLike[str] | None, setting: config.Setting[str, None], export_asgi_app: bool
+) -> str | None:
+    from_env = setting.get()
     if from_env is not None:
         return from_env  # used verbatim, as 0.21 did
     if value is None or str(value) == "":
@@ -92,7 +95,7 @@ def _folder(value: str | os.PathLike[str] | None, env_name: str, export_asgi_app
 
 
 def _page_name(name: str) -> str:
-    return name.strip("/") or (environment.get_str(environment.WEB_APP_PATH) or "").strip("/")
+    return name.strip("/") or (config.WEB_APP_PATH.get() or "").strip("/")
 
 
 def _build(
@@ -106,8 +109,8 @@ def _build(
     export_asgi_app: bool,
 ) -> tuple[FastAPI, str]:
     page_name = _page_name(name)
-    assets = _folder(assets_dir, environment.ASSETS_DIR, export_asgi_app)
-    uploads = _folder(upload_dir, environment.UPLOAD_DIR, export_asgi_app)
+    assets = _folder(assets_dir, config.ASSETS_DIR, export_asgi_app)
+    uploads = _folder(upload_dir, config.UPLOAD_DIR, export_asgi_app)
     asgi_app = get_fastapi_web_app(
         target, page_name, assets, uploads, web_renderer, use_color_emoji, route_url_strategy
     )
@@ -188,15 +191,14 @@ async def app_async(
     """
     _configure_logging()
     chosen_view = _view(view)
-    force_web = bool(environment.get_bool(environment.FORCE_WEB_SERVER)) or environment.is_linux_server()
-    env_port = environment.get_int(environment.SERVER_PORT, minimum=0)
-    port = env_port if env_port is not None else port
-    host = environment.get_str(environment.SERVER_IP) or host
+    force_web = config.FORCE_WEB_SERVER.get() or environment.is_linux_server()
+    port = config.SERVER_PORT.get_or(port)
+    host = config.SERVER_IP.get_or(host)
     if force_web:
         chosen_view = AppView.WEB_BROWSER
         if port == 0:
             port = DEFAULT_WEB_SERVER_PORT
-    if environment.get_str(environment.PLATFORM) is not None and not force_web:
+    if config.PLATFORM.get() is not None and not force_web:
         logger.warning("FLET_PLATFORM is set, but this build has no embedded-client mode; serving a web app")
     if chosen_view in _DESKTOP_VIEWS and not force_web:
         logger.warning(
@@ -219,17 +221,17 @@ async def app_async(
 
 
 def _configure_logging() -> None:
-    level = environment.get_str(environment.LOG_LEVEL)
-    if level is not None and level.upper() in logging.getLevelNamesMapping() and not logging.getLogger().handlers:
-        logging.basicConfig(level=level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    level = config.LOG_LEVEL.get()
+    if level is not None and not logging.getLogger().handlers:
+        logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
 def _may_open_browser() -> bool:
-    return environment.get_str(environment.DISPLAY_URL_PREFIX) is None and environment.has_display()
+    return config.DISPLAY_URL_PREFIX.get() is None and environment.has_display()
 
 
 def _announce(server: RunningServer, url: str) -> None:
-    prefix = environment.get_str(environment.DISPLAY_URL_PREFIX)
+    prefix = config.DISPLAY_URL_PREFIX.get()
     if prefix is not None:
         print(f"{prefix} {url}", flush=True)  # the `flet run` handshake: one line on stdout
         return

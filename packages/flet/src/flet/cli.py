@@ -25,6 +25,7 @@ from typing import IO, Any
 
 from flet import environment
 from flet.version import version
+from flet_runtime import config
 
 __all__ = ["main"]
 
@@ -112,26 +113,26 @@ def _target(options: argparse.Namespace) -> tuple[list[str], Path] | str:
 
 def _child_environment(options: argparse.Namespace, url_prefix: str, watch_root: Path) -> dict[str, str]:
     child = dict(os.environ)
-    child[environment.DISPLAY_URL_PREFIX] = url_prefix
+    child[config.DISPLAY_URL_PREFIX.name] = url_prefix
     child["PYTHONIOENCODING"] = "utf-8"
     # Show flet's own deprecation warnings, not every library's (0.21 showed them all, #38).
     child.setdefault("PYTHONWARNINGS", "default::DeprecationWarning:flet_core,default::DeprecationWarning:flet")
     script_dir = watch_root if watch_root.is_dir() else watch_root.parent
     if options.web:
-        child[environment.FORCE_WEB_SERVER] = "true"
-        if options.port is None and not child.get(environment.SERVER_PORT):
-            child[environment.SERVER_PORT] = str(_free_port())
+        child[config.FORCE_WEB_SERVER.name] = "true"
+        if options.port is None and config.SERVER_PORT.raw() is None:
+            child[config.SERVER_PORT.name] = str(_free_port())
     if options.port is not None:
-        child[environment.SERVER_PORT] = str(options.port)
+        child[config.SERVER_PORT.name] = str(options.port)
     if options.host is not None:
-        child[environment.SERVER_IP] = options.host
+        child[config.SERVER_IP.name] = options.host
     if options.name is not None:
-        child[environment.WEB_APP_PATH] = options.name
+        child[config.WEB_APP_PATH.name] = options.name
     if options.assets is not None:
         assets = Path(options.assets)
-        child[environment.ASSETS_DIR] = str(assets if assets.is_absolute() else script_dir / assets)
+        child[config.ASSETS_DIR.name] = str(assets if assets.is_absolute() else script_dir / assets)
     if options.verbose:
-        child[environment.LOG_LEVEL] = "debug" if options.verbose > 1 else "info"
+        child[config.LOG_LEVEL.name] = "debug" if options.verbose > 1 else "info"
     return child
 
 

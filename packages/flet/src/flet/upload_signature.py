@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
-from flet import environment
+from flet_runtime import config
 
 __all__ = [
     "MissingSecretKeyError",
@@ -51,7 +51,7 @@ class SignedUpload:
 
 def resolve_secret_key(secret_key: str | None) -> str | None:
     """FLET_SECRET_KEY wins over the argument (COMPAT)."""
-    return environment.get_str(environment.SECRET_KEY) or secret_key
+    return config.SECRET_KEY.get_or(secret_key)
 
 
 def _query(file_name: str, expiry: str) -> str:

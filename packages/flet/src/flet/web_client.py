@@ -6,7 +6,7 @@ import importlib
 from importlib import metadata
 from pathlib import Path
 
-from flet import environment
+from flet_runtime import config
 
 __all__ = ["ENTRY_POINT_GROUP", "web_root"]
 
@@ -20,11 +20,11 @@ def web_root() -> Path:
         FileNotFoundError: FLET_WEB_PATH names a folder without ``index.html``, or no client
             build is installed.
     """
-    configured = environment.get_str(environment.WEB_PATH)
+    configured = config.WEB_PATH.get()
     if configured is not None:
         folder = Path(configured).expanduser().resolve()
         if not (folder / "index.html").is_file():
-            raise FileNotFoundError(f"{environment.WEB_PATH}={configured!r} holds no index.html of a Flet web client")
+            raise FileNotFoundError(f"{config.WEB_PATH.name}={configured!r} holds no index.html of a Flet web client")
         return folder
     for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP, name="default"):
         return Path(entry_point.load()())
@@ -34,6 +34,6 @@ def web_root() -> Path:
     except ImportError:
         raise FileNotFoundError(
             "no Flet web client is installed: install flet-web-assets, or set "
-            f"{environment.WEB_PATH} to a folder holding a client build"
+            f"{config.WEB_PATH.name} to a folder holding a client build"
         ) from None
     return Path(module.web_root())

@@ -20,7 +20,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
-from flet import environment
 from flet.fastapi.flet_app import (
     DEFAULT_FLET_OAUTH_STATE_TIMEOUT,
     DEFAULT_FLET_SESSION_TIMEOUT,
@@ -32,6 +31,7 @@ from flet.fastapi.flet_oauth import FletOAuth
 from flet.fastapi.flet_static_files import FletStaticFiles
 from flet.fastapi.flet_upload import FletUpload
 from flet_core.types import WebRenderer
+from flet_runtime import config
 
 __all__ = ["app"]
 
@@ -63,8 +63,8 @@ def app(
     upload_dir: str | os.PathLike[str] | None = None,
     max_upload_size: int | None = None,
     secret_key: str | None = None,
-    session_timeout_seconds: int = DEFAULT_FLET_SESSION_TIMEOUT,
-    oauth_state_timeout_seconds: int = DEFAULT_FLET_OAUTH_STATE_TIMEOUT,
+    session_timeout_seconds: float = DEFAULT_FLET_SESSION_TIMEOUT,
+    oauth_state_timeout_seconds: float = DEFAULT_FLET_OAUTH_STATE_TIMEOUT,
 ) -> FastAPI:
     """A FastAPI app serving ``session_handler`` (``main(page)``, sync or async) as a Flet app.
 
@@ -72,10 +72,10 @@ def app(
     another app, start ``app_manager`` in that app's lifespan. FLET_UPLOAD_DIR wins over
     ``upload_dir`` and enables uploads by itself.
     """
-    websocket_endpoint = environment.get_endpoint(environment.WEBSOCKET_HANDLER_ENDPOINT, "ws")
-    upload_endpoint = environment.get_endpoint(environment.UPLOAD_HANDLER_ENDPOINT, "upload")
-    oauth_endpoint = environment.get_endpoint(environment.OAUTH_CALLBACK_HANDLER_ENDPOINT, "oauth_callback")
-    upload_folder = _absolute(environment.get_str(environment.UPLOAD_DIR) or upload_dir, "upload_dir")
+    websocket_endpoint = config.WEBSOCKET_HANDLER_ENDPOINT.get()
+    upload_endpoint = config.UPLOAD_HANDLER_ENDPOINT.get()
+    oauth_endpoint = config.OAUTH_CALLBACK_HANDLER_ENDPOINT.get()
+    upload_folder = _absolute(config.UPLOAD_DIR.get_or(upload_dir), "upload_dir")
     assets_folder = _absolute(assets_dir, "assets_dir")
 
     # No /docs, /redoc or /openapi.json: they would shadow the app's own routes (UPSTREAM-BUG #21).

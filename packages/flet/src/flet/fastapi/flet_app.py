@@ -21,11 +21,11 @@ from typing import Any, overload
 
 from starlette.websockets import WebSocket, WebSocketState
 
-from flet import environment
 from flet.auth.page_login import LoginFlow, PageLogin
 from flet.fastapi.flet_app_manager import FletAppManager, app_manager
 from flet.fastapi.oauth_state import OAuthState
 from flet.upload_signature import sign_upload_url
+from flet_runtime import config
 
 __all__ = [
     "DEFAULT_FLET_OAUTH_STATE_TIMEOUT",
@@ -36,8 +36,8 @@ __all__ = [
 
 logger = logging.getLogger("flet.fastapi")
 
-DEFAULT_FLET_SESSION_TIMEOUT = 3600
-DEFAULT_FLET_OAUTH_STATE_TIMEOUT = 600
+DEFAULT_FLET_SESSION_TIMEOUT = config.SESSION_TIMEOUT.default
+DEFAULT_FLET_OAUTH_STATE_TIMEOUT = config.OAUTH_STATE_TIMEOUT.default
 
 SessionHandler = Callable[[Any], Any]
 
@@ -127,8 +127,8 @@ class FletApp:
         self,
         loop: asyncio.AbstractEventLoop,
         session_handler: SessionHandler,
-        session_timeout_seconds: int = DEFAULT_FLET_SESSION_TIMEOUT,
-        oauth_state_timeout_seconds: int = DEFAULT_FLET_OAUTH_STATE_TIMEOUT,
+        session_timeout_seconds: float = DEFAULT_FLET_SESSION_TIMEOUT,
+        oauth_state_timeout_seconds: float = DEFAULT_FLET_OAUTH_STATE_TIMEOUT,
         upload_endpoint_path: str | None = None,
         secret_key: str | None = None,
         *,
@@ -142,8 +142,8 @@ class FletApp:
     def __init__(
         self,
         session_handler: SessionHandler,
-        session_timeout_seconds: int = DEFAULT_FLET_SESSION_TIMEOUT,
-        oauth_state_timeout_seconds: int = DEFAULT_FLET_OAUTH_STATE_TIMEOUT,
+        session_timeout_seconds: float = DEFAULT_FLET_SESSION_TIMEOUT,
+        oauth_state_timeout_seconds: float = DEFAULT_FLET_OAUTH_STATE_TIMEOUT,
         upload_endpoint_path: str | None = None,
         secret_key: str | None = None,
         *,
@@ -162,8 +162,8 @@ class FletApp:
     def _configure(
         self,
         session_handler: SessionHandler,
-        session_timeout_seconds: int = DEFAULT_FLET_SESSION_TIMEOUT,
-        oauth_state_timeout_seconds: int = DEFAULT_FLET_OAUTH_STATE_TIMEOUT,
+        session_timeout_seconds: float = DEFAULT_FLET_SESSION_TIMEOUT,
+        oauth_state_timeout_seconds: float = DEFAULT_FLET_OAUTH_STATE_TIMEOUT,
         upload_endpoint_path: str | None = None,
         secret_key: str | None = None,
         *,
@@ -175,10 +175,8 @@ class FletApp:
         if not callable(session_handler):
             raise TypeError(f"FletApp needs the session handler (main) first, got {session_handler!r}")
         self.session_handler = session_handler
-        env_timeout = environment.get_int(environment.SESSION_TIMEOUT, minimum=0)
-        self.session_timeout_seconds = env_timeout if env_timeout is not None else session_timeout_seconds
-        env_state = environment.get_int(environment.OAUTH_STATE_TIMEOUT, minimum=1)
-        self.oauth_state_timeout_seconds = env_state if env_state is not None else oauth_state_timeout_seconds
+        self.session_timeout_seconds = config.SESSION_TIMEOUT.get_or(session_timeout_seconds)
+        self.oauth_state_timeout_seconds = config.OAUTH_STATE_TIMEOUT.get_or(oauth_state_timeout_seconds)
         self.upload_endpoint_path = upload_endpoint_path
         self.secret_key = secret_key
         self.proxy_path = proxy_path

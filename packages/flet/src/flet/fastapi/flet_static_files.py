@@ -35,8 +35,9 @@ from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
-from flet import environment, web_client
+from flet import web_client
 from flet_core.types import WebRenderer
+from flet_runtime import config
 
 __all__ = ["FletStaticFiles"]
 
@@ -130,17 +131,10 @@ class FletStaticFiles(StaticFiles):
     ) -> None:
         self._web_root = web_client.web_root()
         super().__init__(directory=str(self._web_root), html=True, check_dir=False)
-        renderer_env = environment.get_str(environment.WEB_RENDERER)
-        try:
-            self.web_renderer = _renderer(renderer_env if renderer_env is not None else web_renderer)
-        except ValueError as error:
-            if renderer_env is None:
-                raise
-            raise environment.EnvironmentVariableError(f"{environment.WEB_RENDERER}: {error}") from None
-        emoji_env = environment.get_bool(environment.WEB_USE_COLOR_EMOJI)
+        self.web_renderer = _renderer(config.WEB_RENDERER.get_or(web_renderer))
         # COMPAT (UPSTREAM-BUG #24, kept): a set variable wins even when it says "no".
-        self.use_color_emoji = emoji_env if emoji_env is not None else bool(use_color_emoji)
-        self.route_url_strategy = environment.get_str(environment.WEB_ROUTE_URL_STRATEGY) or route_url_strategy
+        self.use_color_emoji = config.WEB_USE_COLOR_EMOJI.get_or(bool(use_color_emoji))
+        self.route_url_strategy = config.WEB_ROUTE_URL_STRATEGY.get_or(route_url_strategy)
         self.proxy_path = proxy_path
         self.app_mount_path = app_mount_path
         self.assets_dir = Path(assets_dir).resolve() if assets_dir else None

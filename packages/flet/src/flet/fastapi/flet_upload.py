@@ -18,8 +18,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
-from flet import environment
 from flet.upload_signature import UploadSignatureError, verify_upload
+from flet_runtime import config
 
 __all__ = ["FletUpload"]
 
@@ -37,8 +37,7 @@ class FletUpload:
         self, upload_dir: str | os.PathLike[str], max_upload_size: int | None = None, secret_key: str | None = None
     ) -> None:
         self.upload_dir = Path(upload_dir).resolve()
-        env_size = environment.get_int(environment.MAX_UPLOAD_SIZE, minimum=0)
-        self.max_upload_size = env_size if env_size is not None else max_upload_size
+        self.max_upload_size = config.MAX_UPLOAD_SIZE.get_or(max_upload_size)
         self.secret_key = secret_key
 
     async def handle(self, request: Request) -> Response:
