@@ -1,8 +1,9 @@
 """Hatchling build hook that puts the published Flet 0.21.2 web client into the wheel.
 
-The client is neither built nor committed here. At wheel-build time the hook takes one pinned
-file from the package index, checks its sha256, and copies the `flet/web/` folder inside it
-into the wheel as `flet_web_assets/web/`. An editable build unpacks the same folder next to the
+The client is neither built nor committed here. At wheel-build time the hook downloads one
+pinned file with `pip download` (pip is a build requirement, so it runs in an isolated build
+too, under the user's own pip configuration), checks its sha256, and copies the `flet/web/`
+folder inside it into the wheel as `flet_web_assets/web/`. An editable build unpacks the same folder next to the
 sources (`src/flet_web_assets/web/`, git-ignored) instead.
 
 The downloaded file is kept in `.cache/` beside this file, or in `$FLET_WEB_ASSETS_CACHE`.
@@ -12,14 +13,11 @@ For an offline build, point `$FLET_WEB_ASSETS_WHEEL` at a copy of the pinned fil
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import urllib.parse
-import urllib.request
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +37,8 @@ WHEEL_TARGET = "flet_web_assets/web"
 EDITABLE_TARGET = "src/flet_web_assets/web"
 CACHE_ENV = "FLET_WEB_ASSETS_CACHE"
 WHEEL_ENV = "FLET_WEB_ASSETS_WHEEL"
+PIP_TIMEOUT = 900
+"""Seconds `pip download` may take (its own network timeouts and retries apply within)."""
 
 Downloader = Callable[[Path], Path]
 """Downloads the pinned client wheel into the given folder and returns the file's path."""
@@ -98,24 +98,12 @@ def fetch_client_wheel(
 
 
 def download_client_wheel(dest: Path) -> Path:
-    """Download the pinned wheel into dest with pip, or from the index's JSON API without it."""
-    failures = []
-    for method in (_download_with_pip, _download_from_index):
-        try:
-            return method(dest)
-        except (OSError, ValueError, KeyError, subprocess.SubprocessError) as error:
-            failures.append(f"  {method.__name__}: {error}")
-    raise ClientFetchError(
-        f"could not download {CLIENT_WHEEL} (the Flet web client) from the package index:\n"
-        + "\n".join(failures)
-        + f"\nCheck access to the index, or download the file yourself and set {WHEEL_ENV} "
-        "to its path."
-    )
+    """Download the pinned wheel into dest with ``pip download``, as the user's pip is configured.
 
-
-def _download_with_pip(dest: Path) -> Path:
-    # pip honours the user's index, proxy and certificate settings; it may be missing from an
-    # isolated build environment, in which case the JSON API below is tried.
+    pip is a build requirement of this package, so it is there in an isolated build too, and it
+    reads the user's own settings (pip.conf, PIP_* variables: index, extra indexes, find-links,
+    proxy, certificates). Options given on the outer pip's command line are not passed down.
+    """
     command = [
         sys.executable,
         "-m",
@@ -125,48 +113,39 @@ def _download_with_pip(dest: Path) -> Path:
         "--only-binary=:all:",
         "--platform=any",
         "--disable-pip-version-check",
-        "--quiet",
         f"--dest={dest}",
         f"{CLIENT_PROJECT}=={CLIENT_VERSION}",
     ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)
-    if result.returncode != 0:
-        last_lines = result.stderr.strip().splitlines()[-3:]
-        raise OSError(f"pip exited with {result.returncode}: {' / '.join(last_lines)}")
-    path = dest / CLIENT_WHEEL
-    if not path.is_file():
-        raise OSError(f"pip did not produce {CLIENT_WHEEL}: got {sorted(os.listdir(dest))}")
-    return path
-
-
-def _default_index() -> str:
-    """The index pip would use: PIP_INDEX_URL, else pip's own default."""
-    configured = os.environ.get("PIP_INDEX_URL")
-    if configured:
-        return configured
     try:
-        from pip._internal.models.index import PyPI  # the default index, as pip itself defines it
-    except ImportError as error:
-        raise OSError("set PIP_INDEX_URL to the package index to download the web client from") from error
-    return str(PyPI.simple_url)
-
-
-def _download_from_index(dest: Path) -> Path:
-    index = _default_index().rstrip("/")
-    project_url = f"{index}/{CLIENT_PROJECT}/"
-    request = urllib.request.Request(project_url, headers={"Accept": "application/vnd.pypi.simple.v1+json"})
-    with urllib.request.urlopen(request, timeout=60) as response:
-        listing = json.load(response)
-    urls = [f["url"] for f in listing["files"] if f["filename"] == CLIENT_WHEEL]
-    if not urls:
-        raise OSError(f"{project_url} does not list {CLIENT_WHEEL}")
+        result = subprocess.run(command, capture_output=True, text=True, timeout=PIP_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        raise ClientFetchError(_download_failure(f"pip did not finish within {PIP_TIMEOUT} seconds")) from None
     path = dest / CLIENT_WHEEL
-    with (
-        urllib.request.urlopen(urllib.parse.urljoin(project_url, urls[0]), timeout=300) as src,
-        path.open("wb") as out,
-    ):
-        shutil.copyfileobj(src, out)
+    if result.returncode != 0 or not path.is_file():
+        raise ClientFetchError(_download_failure(_pip_failure(result)))
     return path
+
+
+def _pip_failure(result: subprocess.CompletedProcess[str]) -> str:
+    """What went wrong, from pip's output: its errors and its first network warning, on one line."""
+    lines = [line.strip() for line in result.stderr.splitlines() if line.strip()]
+    if any("No module named pip" in line for line in lines):
+        return f"pip is not installed for {sys.executable} (build with isolation, or install pip)"
+    network = [line for line in lines if line.startswith("WARNING: Retrying")][:1]
+    errors = [line.removeprefix("ERROR: ") for line in lines if line.startswith("ERROR:")]
+    found = network + errors or lines[-2:] or [f"pip exited with status {result.returncode}"]
+    return "; ".join(found)
+
+
+def _download_failure(reason: str) -> str:
+    """The build's one-paragraph error: what failed, why, and how to build offline."""
+    return (
+        f"Could not download {CLIENT_WHEEL} (the Flet {CLIENT_VERSION} web client that flet-web-assets "
+        f"ships) with pip: {reason}. pip used your own configuration (pip.conf and PIP_* variables: index, "
+        "extra indexes, find-links, proxy, certificates), so check that it reaches an index that has the "
+        f"file. To build offline, download the file elsewhere (pip download {CLIENT_PROJECT}=={CLIENT_VERSION} "
+        f"--no-deps), copy it here and set {WHEEL_ENV} to its path; its sha256 is checked either way."
+    )
 
 
 def extract_web(wheel: Path, target: Path) -> int:
