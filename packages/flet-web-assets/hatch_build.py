@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,6 +39,11 @@ EDITABLE_TARGET = "src/flet_web_assets/web"
 CACHE_ENV = "FLET_WEB_ASSETS_CACHE"
 WHEEL_ENV = "FLET_WEB_ASSETS_WHEEL"
 PIP_TIMEOUT = 900
+NETWORK_PROBLEM = re.compile(
+    r"(Failed to establish a new connection|Cannot connect to proxy|CERTIFICATE_VERIFY_FAILED|Read timed out"
+    r"|Failed to resolve|Name or service not known|Temporary failure in name resolution)[^'\"]*"
+)
+"""The gist of pip's retry warnings, quoted in the error."""
 """Seconds `pip download` may take (its own network timeouts and retries apply within)."""
 
 Downloader = Callable[[Path], Path]
@@ -127,14 +133,26 @@ def download_client_wheel(dest: Path) -> Path:
 
 
 def _pip_failure(result: subprocess.CompletedProcess[str]) -> str:
-    """What went wrong, from pip's output: its errors and its first network warning, on one line."""
-    lines = [line.strip() for line in result.stderr.splitlines() if line.strip()]
-    if any("No module named pip" in line for line in lines):
-        return f"pip is not installed for {sys.executable} (build with isolation, or install pip)"
-    network = [line for line in lines if line.startswith("WARNING: Retrying")][:1]
-    errors = [line.removeprefix("ERROR: ") for line in lines if line.startswith("ERROR:")]
-    found = network + errors or lines[-2:] or [f"pip exited with status {result.returncode}"]
-    return "; ".join(found)
+    """What went wrong, from pip's output, on one line: where it looked, the network, its error."""
+    errors = [line.strip() for line in result.stderr.splitlines() if line.strip()]
+    if any("No module named pip" in line for line in errors):
+        return f"pip is not installed for {sys.executable} (build with isolation, or install pip there)"
+    places = [
+        line.partition(":")[2].strip()
+        for line in result.stdout.splitlines()
+        if line.startswith(("Looking in indexes:", "Looking in links:"))
+    ]
+    parts = [f"it looked in {', '.join(places)}"] if places else []
+    retries = [line for line in errors if line.startswith("WARNING: Retrying")]
+    if retries:
+        known = NETWORK_PROBLEM.search(retries[-1])
+        detail = known.group(0) if known else retries[-1].partition(" after ")[2][:200]
+        parts.append(f"the index did not answer ({detail})")
+    warnings = [line.removeprefix("WARNING: ")[:300] for line in errors if line.startswith("WARNING:")]
+    parts += [line for line in dict.fromkeys(warnings) if not line.startswith("Retrying")][:2]
+    reported = [line.removeprefix("ERROR: ") for line in errors if line.startswith("ERROR:")]
+    parts.append(reported[-1] if reported else f"pip exited with status {result.returncode}")
+    return "; ".join(parts)
 
 
 def _download_failure(reason: str) -> str:
@@ -179,10 +197,19 @@ class WebClientBuildHook(BuildHookInterface[BuilderConfig]):
     _staging: Path | None = None
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        """Fetch and verify the client, then place it where this kind of build needs it."""
+        """Fetch and verify the client, then place it where this kind of build needs it.
+
+        A failure ends the build with its one-paragraph message (SystemExit), not under a
+        traceback of the build backend's internals.
+        """
+        try:
+            self._add_client(version, build_data)
+        except ClientFetchError as error:
+            raise SystemExit(f"flet-web-assets: {error}") from None
+
+    def _add_client(self, version: str, build_data: dict[str, Any]) -> None:
         root = Path(self.root)
-        cache_dir = Path(os.environ.get(CACHE_ENV) or root / ".cache")
-        wheel = fetch_client_wheel(cache_dir)
+        wheel = fetch_client_wheel(Path(os.environ.get(CACHE_ENV) or root / ".cache"))
         if version == "editable":
             extract_web(wheel, root / EDITABLE_TARGET)
             return

@@ -1,16 +1,21 @@
 """Tests of hatch_build.py: fetching, verifying and unpacking the pinned client wheel.
 
-They use small wheels made on the spot and never touch the network.
+They use small wheels made on the spot; the error-path tests run the real `pip download`
+against an index on 127.0.0.1 that refuses connections.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
+import socket
+import venv
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -29,6 +34,7 @@ def hook() -> ModuleType:
 @pytest.fixture(autouse=True)
 def no_override(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FLET_WEB_ASSETS_WHEEL", raising=False)
+    monkeypatch.delenv("FLET_WEB_ASSETS_CACHE", raising=False)
 
 
 def make_wheel(path: Path, files: dict[str, bytes]) -> str:
@@ -56,6 +62,11 @@ def downloader_of(source: Path, calls: list[Path]) -> Callable[[Path], Path]:
         return target
 
     return download
+
+
+def build_hook(hook: ModuleType, root: Path) -> Any:
+    """The hatchling hook as hatchling makes it, for a package at root."""
+    return hook.WebClientBuildHook(str(root), {}, None, None, str(root / "dist"), "wheel")
 
 
 def refuse_download(dest: Path) -> Path:
@@ -109,21 +120,80 @@ def test_a_corrupt_cached_copy_is_fetched_again(hook: ModuleType, tmp_path: Path
     assert path.read_bytes() == source.read_bytes()
 
 
-def test_a_failed_download_says_how_to_build_offline(
-    hook: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def unreachable_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """pip configured with one index that refuses connections, and nothing else to look in."""
+    index = f"http://127.0.0.1:{closed_port()}/simple"
+    monkeypatch.setenv("PIP_CONFIG_FILE", os.devnull)  # no machine or user pip.conf
+    for name in [name for name in os.environ if name.startswith("PIP_") and name != "PIP_CONFIG_FILE"]:
+        monkeypatch.delenv(name)
+    (tmp_path / "links").mkdir()
+    monkeypatch.setenv("PIP_INDEX_URL", index)
+    monkeypatch.setenv("PIP_FIND_LINKS", str(tmp_path / "links"))
+    monkeypatch.setenv("PIP_RETRIES", "1")
+    monkeypatch.setenv("PIP_TIMEOUT", "5")
+    monkeypatch.setenv("PIP_NO_CACHE_DIR", "1")
+    return index
+
+
+def test_no_reachable_index_is_one_paragraph_naming_the_offline_variable(
+    hook: ModuleType, tmp_path: Path, unreachable_index: str
 ) -> None:
-    def failing(dest: Path) -> Path:
-        raise OSError("no route to host")
-
-    monkeypatch.setattr(hook, "_download_with_pip", failing)
-    monkeypatch.setattr(hook, "_download_from_index", failing)
-
+    """Issue 10: the error says what failed, where pip looked, and how to build offline."""
     with pytest.raises(hook.ClientFetchError) as error:
-        hook.fetch_client_wheel(tmp_path / "cache")
+        hook.fetch_client_wheel(tmp_path / "cache")  # the real `pip download`
 
     message = str(error.value)
-    assert "no route to host" in message
-    assert "FLET_WEB_ASSETS_WHEEL" in message
+    assert "\n" not in message
+    assert message.startswith("Could not download flet-0.21.2-py3-none-any.whl")
+    assert unreachable_index in message
+    assert "the index did not answer (Failed to establish a new connection" in message
+    assert "No matching distribution found for flet==0.21.2" in message
+    assert "set FLET_WEB_ASSETS_WHEEL to its path" in message
+    assert not any((tmp_path / "cache").rglob("*.whl"))
+
+
+def test_a_build_without_the_client_stops_with_that_paragraph_alone(
+    hook: ModuleType, tmp_path: Path, unreachable_index: str
+) -> None:
+    """The build ends with the message itself (SystemExit), not a traceback of hatchling's."""
+    with pytest.raises(SystemExit) as stopped:
+        build_hook(hook, tmp_path).initialize("standard", {"force_include": {}})
+
+    message = str(stopped.value.code)
+    assert message.startswith("flet-web-assets: Could not download")
+    assert "FLET_WEB_ASSETS_WHEEL" in message and "\n" not in message
+
+
+def test_a_python_without_pip_is_named(hook: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    venv.create(tmp_path / "bare", with_pip=False)
+    python = tmp_path / "bare" / "bin" / "python"
+    monkeypatch.setattr(hook.sys, "executable", str(python))
+
+    with pytest.raises(hook.ClientFetchError, match=f"pip is not installed for {python}") as error:
+        hook.download_client_wheel(tmp_path)
+    assert "FLET_WEB_ASSETS_WHEEL" in str(error.value)
+
+
+def test_an_offline_copy_with_the_wrong_hash_stops_the_build(
+    hook: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    local = tmp_path / hook.CLIENT_WHEEL
+    actual = make_wheel(local, CLIENT_FILES)
+    monkeypatch.setenv("FLET_WEB_ASSETS_WHEEL", str(local))
+
+    with pytest.raises(SystemExit) as stopped:
+        build_hook(hook, tmp_path).initialize("editable", {"force_include": {}})
+
+    message = str(stopped.value.code)
+    assert f"has sha256 {actual}, but the build pins {hook.CLIENT_SHA256}" in message
+    assert not (tmp_path / "src").exists()
 
 
 def test_an_offline_copy_is_verified_too(hook: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
