@@ -4,7 +4,10 @@
     nox -s "tests(package='flet')" -- -k cli    # one package, arguments passed on to pytest
 
 Our own packages are always installed from this tree (editable, one pip command, so pip takes
-the siblings from here and fetches only third-party requirements from the index).
+the siblings from here and fetches only third-party requirements from the index). Editable
+installs skip build isolation (the pinned backend is installed into the session instead), for
+speed; `build_all`, `core_alone` and the run command's integration test build with isolation,
+as users do.
 """
 
 from __future__ import annotations
@@ -58,14 +61,15 @@ def install_editable(session: nox.Session, *names: str) -> None:
 
 
 def build_all(session: nox.Session, outdir: Path) -> list[Path]:
-    """Build every package's sdist, then its wheel from that sdist, into outdir."""
+    """Build every package's sdist, then its wheel from that sdist, into outdir.
+
+    With build isolation, as users and release builds do: each build gets a fresh environment
+    holding only the package's declared build requirements (issue 10).
+    """
     install_group(session, "build")
     shutil.rmtree(outdir, ignore_errors=True)
     for package in PACKAGES:
-        session.run(
-            "python", "-m", "build", "--no-isolation", f"--outdir={outdir}", str(package.path),
-            env=BUILD_ENV, silent=True,
-        )  # fmt: skip
+        session.run("python", "-m", "build", f"--outdir={outdir}", str(package.path), env=BUILD_ENV, silent=True)
     artifacts = sorted(outdir.iterdir())
     if len(artifacts) != 2 * len(PACKAGES):
         names = [artifact.name for artifact in artifacts]
