@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -55,6 +57,27 @@ def stop(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> int:
             process.kill()
             process.wait(STOP_TIMEOUT)
     return process.returncode
+
+
+def user_environment(**extra: str) -> dict[str, str]:
+    """A user's shell: no FLET_* variable, no test venv on PATH, no display; pip's own settings kept."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FLET_", "VIRTUAL_ENV", "NOX_"))}
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    prefix = Path(sys.prefix).resolve()
+    path = [p for p in env.get("PATH", "").split(os.pathsep) if p and not Path(p).resolve().is_relative_to(prefix)]
+    env["PATH"] = os.pathsep.join(path)
+    env.update(extra)
+    return env
+
+
+def fresh_clone(target: Path) -> Path:
+    """`git clone` this repository's HEAD into target: committed files only, no caches or venvs."""
+    git = shutil.which("git")
+    assert git is not None, "git is needed to clone the repository (.ci/run installs it)"
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([git, "clone", "--quiet", str(root), str(target)], check=True, timeout=120)
+    return target
 
 
 def app_environment(**extra: str) -> dict[str, str]:
@@ -215,5 +238,12 @@ def kit() -> Any:
     from types import SimpleNamespace
 
     return SimpleNamespace(
-        apps=APPS, artifacts=ARTIFACTS, free_port=free_port, stop=stop, wait_for_port=wait_for_port, env=app_environment
+        apps=APPS,
+        artifacts=ARTIFACTS,
+        free_port=free_port,
+        stop=stop,
+        wait_for_port=wait_for_port,
+        env=app_environment,
+        user_environment=user_environment,
+        fresh_clone=fresh_clone,
     )

@@ -156,18 +156,6 @@ INSTALL_TIMEOUT = 600.0
 """Seconds for run.sh to create its venv, install the five packages and serve: pip's cache is used."""
 
 
-def _user_environment(port: int) -> dict[str, str]:
-    """A shell's environment: no FLET_* variable but the port, no test venv on PATH, a display-less host."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("FLET_", "VIRTUAL_ENV", "NOX_"))}
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
-    prefix = Path(sys.prefix).resolve()
-    path = [p for p in env.get("PATH", "").split(os.pathsep) if p and not Path(p).resolve().is_relative_to(prefix)]
-    env["PATH"] = os.pathsep.join(path)
-    env["FLET_SERVER_PORT"] = str(port)
-    return env
-
-
 _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # 127.0.0.1, never via a proxy
 
 
@@ -208,18 +196,13 @@ def test_the_readme_run_command_serves_the_demo_from_a_fresh_clone(tmp_path: Pat
     client's download cache, an existing .venv-demo) helps; pip runs with build isolation and the
     machine's own pip configuration.
     """
-    git = shutil.which("git")
-    assert git is not None, "git is needed to clone the repository (.ci/run installs it)"
-    clone = tmp_path / "clone"
-    root = Path(__file__).resolve().parents[1]
-    subprocess.run([git, "clone", "--quiet", str(root), str(clone)], check=True, timeout=120)
-
+    clone = kit.fresh_clone(tmp_path / "clone")
     port = kit.free_port()
     log = tmp_path / "run.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
-            RUN_COMMAND, cwd=clone, env=_user_environment(port), stdout=output, stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group, stopped as one below
+            RUN_COMMAND, cwd=clone, env=kit.user_environment(FLET_SERVER_PORT=str(port)),
+            stdout=output, stderr=subprocess.STDOUT, start_new_session=True,  # its own group, stopped as one
         )  # fmt: skip
     try:
         url = f"http://127.0.0.1:{port}/"
