@@ -79,6 +79,13 @@ def _guess_decoder(annotation: str) -> Decoder:
     return _decode_str
 
 
+def _same_scalar(old: Any, new: Any) -> bool:
+    """Whether two immutable values are equal (``0 == 0.0 == False``), which 0.21 treats as no change."""
+    if _is_mutable_value(old) or _is_mutable_value(new):
+        return False
+    return bool(old == new)
+
+
 def _is_mutable_value(value: Any) -> bool:
     """Values that may change in place after assignment, so they are re-checked on update."""
     return not isinstance(value, str | int | float | bool | enum.Enum | tuple | frozenset)
@@ -151,8 +158,8 @@ class Prop(Field):
         else:
             if old is value and not _is_mutable_value(value):
                 return
-            if old is not _UNSET and type(old) is type(value) and old is not value and old == value:
-                return
+            if old is not _UNSET and _same_scalar(old, value):
+                return  # equal by value is no change, as in 0.21: 0 after 0.0 keeps 0.0 and sends nothing
             values[self.name] = value
             if _is_mutable_value(value):
                 obj._watch(self.name)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from flet_core._deprecation import deprecated_twin
 from flet_core._fields import EventField, FieldTable, ObservedList, Prop, control, local, prop
+from flet_core.encoding import as_plain
 from flet_core.errors import FletTypeError, NotOnPageError
 
 if TYPE_CHECKING:
@@ -38,14 +39,18 @@ class Ref(Generic[T]):
         self._current = value
 
 
-def _expand(value: Any) -> Any:
-    return 1 if value is True else value
+def _encode_expand(value: Any) -> str | None:
+    """``True`` goes out as ``1``; a falsy ``expand`` (``False``, ``0``) sends nothing, as in 0.21."""
+    if not value:
+        return None
+    return "1" if value is True else as_plain(value)
 
 
 def _clamp_opacity(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise FletTypeError(f"opacity expects a number between 0 and 1, got {value!r} ({type(value).__name__})")
-    return min(max(value, 0.0), 1.0)
+    # bounds first, value second: a bound equal to the value wins, so 0 becomes 0.0 (sent "0.0") as in 0.21
+    return max(0.0, min(value, 1.0))
 
 
 @control(None)
@@ -56,7 +61,7 @@ class Control:
     _control_type: ClassVar[str] = ""
 
     ref: Ref[Any] | None = local(default=None)
-    expand: bool | int | None = prop(default=None, convert=_expand)
+    expand: bool | int | None = prop(default=None, encode=_encode_expand)
     expand_loose: bool | None = prop(default=False)
     col: dict[str, int | float] | int | float | None = prop(default=None, json=True)
     opacity: int | float | None = prop(default=1.0, convert=_clamp_opacity)
@@ -148,6 +153,9 @@ class Control:
 
     def before_update(self) -> None:
         """Hook: called before the control is sent, on add and on every update that covers it."""
+
+    def _before_build_command(self) -> None:
+        """0.20's name of :meth:`before_update`: an override still runs just before it (deprecated)."""
 
     def did_mount(self) -> None:
         """Hook: called after the control was sent to the client."""
@@ -305,8 +313,6 @@ class Control:
 
     def _set_attr(self, name: str, value: Any, dirty: bool = True) -> None:
         """Set a raw wire attribute that no field declares (kept for 0.21 custom controls)."""
-        from flet_core.encoding import as_plain
-
         key = "@" + name.lower()
         text = as_plain(value)
         if text is None:

@@ -14,6 +14,7 @@ computed against it. No I/O, no locks: the page holds its lock around :func:`com
 from __future__ import annotations
 
 import difflib
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -38,16 +39,35 @@ class Update:
     unmounted: list[Control] = field(default_factory=list)
 
 
-_HOOKED: dict[type, bool] = {}
+_HOOKED: dict[type, int] = {}
+NO_HOOK, HOOK, LEGACY_HOOK = 0, 1, 2
+"""Which update hooks a class overrides: none, ``before_update``, or also 0.20's ``_before_build_command``."""
 
 
-def _has_before_update(control: Control) -> bool:
-    """Whether the control's class overrides ``before_update`` (cached per class)."""
+def _hooks(control: Control) -> int:
+    """The update hooks the control's class overrides (cached per class; warns once for the 0.20 hook)."""
     cls = type(control)
-    hooked = _HOOKED.get(cls)
-    if hooked is None:
-        hooked = _HOOKED[cls] = cls.before_update is not Control.before_update
-    return hooked
+    hooks = _HOOKED.get(cls)
+    if hooks is None:
+        if cls._before_build_command is not Control._before_build_command:
+            hooks = LEGACY_HOOK
+            warnings.warn(
+                f"{cls.__qualname__}._before_build_command() is deprecated since version 0.21.0; "
+                "override before_update() instead",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+        else:
+            hooks = HOOK if cls.before_update is not Control.before_update else NO_HOOK
+        _HOOKED[cls] = hooks
+    return hooks
+
+
+def _run_hooks(control: Control) -> None:
+    """Run the update hooks in 0.21's order: ``_before_build_command()``, then ``before_update()``."""
+    if _hooks(control) == LEGACY_HOOK:
+        control._before_build_command()
+    control.before_update()
 
 
 OUT, ATTRS, ALL = 0, 1, 2
@@ -180,7 +200,7 @@ class _Engine:
         elif control._uid in self.tree:
             stale.append(control._uid)
         uid = control._uid
-        hooked = _has_before_update(control)
+        hooked = _hooks(control) != NO_HOOK
         if control._page is None:
             control._page = page
             page._index[uid] = control
@@ -193,7 +213,7 @@ class _Engine:
             control._built = True
             control._legacy_build_result(control.build())
         if hooked:
-            control.before_update()
+            _run_hooks(control)
         wire = _wire_control(control, uid, parent_id, name)
         if at is not None:
             wire["at"] = str(at)
@@ -213,7 +233,7 @@ class _Engine:
         page = self.page
         for control in list(page._hooked):
             if control._page is page and _scope(control, page, roots):
-                control.before_update()
+                _run_hooks(control)
         for control in list(page._watching):
             if control._page is page and _scope(control, page, roots):
                 self.recheck_watched(control)

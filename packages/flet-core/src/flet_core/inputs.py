@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from flet_core._deprecation import deprecated_twin
-from flet_core._fields import control, event, prop, slot
+from flet_core._fields import Prop, control, event, prop, slot
 from flet_core.adaptive_control import AdaptiveControl
 from flet_core.border import BorderSide
 from flet_core.buttons import ButtonStyle, OutlinedBorder
 from flet_core.constrained_control import ConstrainedControl
 from flet_core.control import Control
 from flet_core.control_event import ControlEvent, EventHandler
-from flet_core.encoding import dumps
+from flet_core.encoding import as_plain, dumps
 from flet_core.text_input import TextCapitalization
 from flet_core.text_style import TextStyle
 from flet_core.types import LabelPosition, MaterialState
@@ -30,6 +31,18 @@ __all__ = [
 ]
 
 
+class _CheckboxValue(Prop):
+    """``Checkbox.value``: reads ``False`` while unset, ``None`` only for a tristate checkbox (as in 0.21)."""
+
+    def __get__(self, obj: Control | None, owner: type) -> Any:
+        if obj is None:
+            return self
+        value = obj._values.get(self.name)
+        if value is None and not obj._values.get("tristate"):
+            return False
+        return value
+
+
 @control(
     "checkbox",
     positional=(
@@ -44,7 +57,9 @@ class Checkbox(ConstrainedControl, AdaptiveControl):
     """A Material checkbox with an optional label; tristate when `tristate` is true."""
 
     label: str | None = prop(default=None, kw_only=False)
-    value: bool | None = None
+    value: bool | None = _CheckboxValue(
+        default=None, wire=None, encode=as_plain, convert=None, decode=None, kw_only=True, eager=False
+    )
     label_position: LabelPosition = LabelPosition.NONE
     label_style: TextStyle | None = prop(default=None, json=True)
     tristate: bool | None = False

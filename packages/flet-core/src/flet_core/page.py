@@ -105,10 +105,10 @@ class Page(AdaptiveControl):
     client_ip: str | None = prop(default=None, wire="clientip")
     client_user_agent: str | None = prop(default=None, wire="clientuseragent")
     # desktop window (ignored by the web client)
-    window_width: float | None = None
-    window_height: float | None = None
-    window_top: float | None = None
-    window_left: float | None = None
+    window_width: float | None = 0  # 0, not None, while the client reports none (the web), as in 0.21
+    window_height: float | None = 0
+    window_top: float | None = 0
+    window_left: float | None = 0
     window_min_width: float | None = None
     window_min_height: float | None = None
     window_max_width: float | None = None
