@@ -129,11 +129,32 @@ def test_gzip_refused_with_q_zero() -> None:
     assert "content-encoding" not in response.headers
 
 
-@pytest.mark.parametrize("path", ["/missing.js", "/assets/x.txt", "/icons/nothing.png", "/ws", "/../etc/passwd"])
+@pytest.mark.parametrize("path", ["/missing.js", "/assets/x.txt", "/icons/nothing.png", "/ws", "/../etc/hosts.allow"])
 def test_missing_files_are_404_for_non_navigations(path: str) -> None:
     """UPSTREAM-BUG #20: every missing file used to be answered with index.html."""
     response = client_for(FletStaticFiles()).get(path, headers={"accept": "*/*"})
     assert response.status_code == 404
+
+
+def test_a_path_leaving_the_root_never_serves_the_file() -> None:
+    response = client_for(FletStaticFiles()).get("/../etc/passwd", headers={"accept": "*/*"})
+    assert "root:" not in response.text
+    assert response.status_code == 404 or "flet-websocket-endpoint-path" in response.text
+
+
+@pytest.mark.parametrize("accept", [None, "*/*", "application/json"])
+@pytest.mark.parametrize("path", ["/store", "/store/item/42", "/users/me/"])
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_deep_links_get_the_index_whatever_the_accept_header(path: str, accept: str | None, method: str) -> None:
+    """curl, health checks, link-preview bots and fetch() open deep links too (0.21 served them)."""
+    headers = {"accept": accept} if accept is not None else {}
+    client = client_for(FletStaticFiles())
+    client.headers.pop("accept", None)
+    response = client.request(method, path, headers=headers)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    if method == "GET":
+        assert "flet-websocket-endpoint-path" in response.text
 
 
 @pytest.mark.parametrize("path", ["/store/item", "/users/first.last", "/icons"])

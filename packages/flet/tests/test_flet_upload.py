@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,17 @@ def test_a_signed_upload_lands_in_the_folder(uploads: Path) -> None:
     assert (response.status_code, response.content) == (200, b"")
     assert (uploads / "dir" / "hello.txt").read_bytes() == b"hello"
     assert leftovers(uploads) == []
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_an_upload_gets_the_mode_the_umask_gives_new_files(uploads: Path, umask: int) -> None:
+    """0.21 wrote uploads as any new file (0644 under the usual umask), readable by a web server."""
+    previous = os.umask(umask)
+    try:
+        client(uploads, secret_key="k").put(sign_upload_url("/upload", "shared.txt", 60, "k"), content=b"x")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((uploads / "shared.txt").stat().st_mode) == 0o666 & ~umask
 
 
 def test_an_existing_file_is_replaced(uploads: Path) -> None:

@@ -30,3 +30,10 @@ def test_fastapi_module_is_importable_and_declares_its_names() -> None:
     assert isinstance(flet.fastapi.__all__, list)
     for name in flet.fastapi.__all__:
         assert hasattr(flet.fastapi, name)
+
+
+def test_a_plain_install_can_sign_in_with_oauth() -> None:
+    """page.login() needs httpx; 0.21.2's plain ``pip install flet`` brought it, so ours does too."""
+    requirements = metadata.requires("flet") or []
+    plain = [r for r in requirements if "extra ==" not in r]
+    assert any(r.replace(" ", "").startswith("httpx") for r in plain), requirements

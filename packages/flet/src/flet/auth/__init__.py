@@ -1,7 +1,7 @@
 """OAuth 2 sign-in for Flet apps: providers, the authorization, its token and the user.
 
 ``page.login(provider)`` starts a sign-in; see :mod:`flet.auth.providers` for GitHub, Google,
-Microsoft and Auth0. The HTTP calls need the ``flet[oauth]`` extra (httpx).
+Microsoft and Auth0. The HTTP calls use httpx, a dependency of flet.
 """
 
 from __future__ import annotations

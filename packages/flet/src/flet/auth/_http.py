@@ -1,4 +1,4 @@
-"""The few HTTP calls of the OAuth flow, over httpx (the ``flet[oauth]`` extra)."""
+"""The few HTTP calls of the OAuth flow, over httpx (a dependency of flet; imported on first use)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def _httpx() -> Any:
     try:
         import httpx
     except ImportError:
-        raise ImportError("signing in with OAuth needs httpx: pip install 'flet[oauth]'") from None
+        raise ImportError("signing in with OAuth needs httpx: pip install httpx (or reinstall flet)") from None
     return httpx
 
 

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
+from flet.auth._http import _httpx
 from flet.auth.authorization import Authorization
 from flet.auth.oauth_provider import OAuthProvider
 from flet_core.control_event import ControlEvent
@@ -133,6 +134,7 @@ class PageLogin:
         authorization: type[Authorization],
     ) -> tuple[Any, Authorization]:
         page = self._live_page()
+        _httpx()  # a missing httpx fails here, with the install hint, not after the provider's round trip
         auth = authorization(provider, fetch_user=fetch_user, fetch_groups=fetch_groups, scope=scope)
         page.auth = auth
         return page, auth

@@ -6,9 +6,11 @@ app's assets folder, then the client build. What 0.21 did differently, on purpos
 * ``index.html`` is patched per mount prefix (the ASGI ``root_path``, behind ``proxy_path`` or an
   ``X-Forwarded-Prefix`` header), so one app answers correctly under any prefix; every inserted
   value is HTML-escaped (UPSTREAM-BUG #23).
-* A missing file is a real 404. Only navigation requests (``Accept: text/html``) for unknown
-  paths get ``index.html``, so deep links keep working (UPSTREAM-BUG #20);
-  ``spa_fallback="always"`` restores 0.21's answer-everything behaviour.
+* A missing file is a real 404: a path whose last segment names a file (``app.js``,
+  ``assets/logo.png``) or the WebSocket route, unless the request is a page navigation
+  (``Accept: text/html``). Every other unknown path gets ``index.html``, whatever the Accept
+  header, so deep links work for curl, health checks and link-preview bots as in 0.21
+  (UPSTREAM-BUG #20); ``spa_fallback="always"`` restores 0.21's answer-everything behaviour.
 * Text files are sent gzip-compressed when the browser accepts it (compressed once, kept in
   memory), with ``Cache-Control`` next to ETag and Last-Modified (UPSTREAM-BUG #22).
 """
@@ -109,8 +111,9 @@ class FletStaticFiles(StaticFiles):
             ``<mount>/<websocket_endpoint>``.
         app_mount_path: absolute mount path, instead of the one the request tells (seed docs).
         websocket_endpoint: the WebSocket route relative to the mount (``ws``).
-        spa_fallback: ``"navigation"`` answers unknown paths with ``index.html`` only for page
-            navigations (404 otherwise); ``"always"`` does it for every request, as 0.21 did.
+        spa_fallback: ``"navigation"`` answers unknown paths with ``index.html`` except missing
+            files (a last segment with an extension) and the WebSocket route outside page
+            navigations (404); ``"always"`` does it for every request, as 0.21 did.
     """
 
     def __init__(
@@ -179,11 +182,22 @@ class FletStaticFiles(StaticFiles):
         if found is not None:
             path, cache_control = found
             return await self._file_response(scope, headers, path, cache_control)
-        if self.spa_fallback == "always" or "text/html" in headers.get("accept", ""):
+        if (
+            self.spa_fallback == "always"
+            or "text/html" in headers.get("accept", "")
+            or not self._names_a_file(relative)
+        ):
             return self._shell_response(scope, headers, "index.html")
         return PlainTextResponse("Not Found", 404, headers={"Cache-Control": _NO_CACHE})
 
     # -- files --------------------------------------------------------------------------------
+
+    def _names_a_file(self, relative: str) -> bool:
+        """Whether a missing path asks for a file (404) rather than an app route (``index.html``)."""
+        parts = relative.split("/")
+        if ".." in parts or relative == self.websocket_endpoint:
+            return True
+        return "." in parts[-1].strip(".")
 
     def _find(self, relative: str) -> tuple[Path, str] | None:
         if relative.startswith("../") or relative == "..":

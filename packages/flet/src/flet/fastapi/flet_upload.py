@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from starlette.exceptions import HTTPException
@@ -24,6 +24,20 @@ from flet_runtime import config
 __all__ = ["FletUpload"]
 
 logger = logging.getLogger("flet.fastapi")
+
+
+def _create_partial(target: Path) -> tuple[int, str]:
+    """A new, empty ``.<name>.<random>.part`` next to ``target``, open for writing.
+
+    Created with mode 0666 so the kernel applies the umask, as for any new file (0644 usually):
+    a web server or another user serving the upload folder can read the upload, as in 0.21.
+    """
+    while True:
+        path = str(target.with_name(f".{target.name}.{secrets.token_hex(6)}.part"))
+        try:
+            return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), path
+        except FileExistsError:
+            continue
 
 
 class FletUpload:
@@ -69,7 +83,7 @@ class FletUpload:
     async def _store(self, request: Request, target: Path, limit: int | None) -> None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            handle, temporary = _create_partial(target)
         except OSError as error:
             logger.error("cannot write uploads to %s: %s", target.parent, error)
             raise HTTPException(500, "the server cannot store the upload") from None
