@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -20,6 +21,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -86,24 +88,37 @@ async def capture(port: int, events: list[dict[str, Any]], settle: float, route:
     return frames
 
 
-def serve_and_capture(python: str, app: Path, events: list[dict[str, Any]], settle: float, route: str) -> list[Any]:
+@contextlib.contextmanager
+def served(python: str, app: Path, env: dict[str, str] | None = None) -> Iterator[int]:
+    """Serve ``app`` (a module with ``main(page)``) with ``python`` on a free port; yields the port."""
     port = free_port()
-    env = dict(os.environ, FLET_FORCE_WEB_SERVER="true")
-    process = subprocess.Popen([python, "-c", SERVER, str(app), str(port)], env=env)
+    environ = dict(os.environ, FLET_FORCE_WEB_SERVER="true", **(env or {}))
+    process = subprocess.Popen([python, "-c", SERVER, str(app), str(port)], env=environ)
     try:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + 30
+        while True:
             if process.poll() is not None:
                 raise RuntimeError(f"{python} could not serve {app} (exit code {process.returncode})")
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
                 break
             except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{python} did not start serving {app} within 30 s") from None
                 time.sleep(0.1)
-        return asyncio.run(capture(port, events, settle, route))
+        yield port
     finally:
         process.terminate()
-        process.wait(10)
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
+
+
+def serve_and_capture(python: str, app: Path, events: list[dict[str, Any]], settle: float, route: str) -> list[Any]:
+    with served(python, app) as port:
+        return asyncio.run(capture(port, events, settle, route))
 
 
 _TIME = re.compile(r'^"?\d{10}\.\d+"?$')

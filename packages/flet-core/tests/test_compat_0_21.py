@@ -169,9 +169,7 @@ def test_true_after_1_is_no_change_either() -> None:
     assert props_sent(conn, since) == []
 
 
-@pytest.mark.parametrize(
-    ("given", "sent"), [(0, "0.0"), (1, "1"), (0.5, "0.5"), (-3, "0.0"), (2, "1.0"), (1.0, "1.0")]
-)
+@pytest.mark.parametrize(("given", "sent"), [(0, "0.0"), (1, "1"), (0.5, "0.5"), (-3, "0.0"), (2, "1.0"), (1.0, "1.0")])
 def test_opacity_is_clamped_as_0_21_clamps_it(given: float, sent: str) -> None:
     page, conn = new_page()
     text = ft.Text("a", opacity=given)
@@ -187,8 +185,9 @@ def test_an_unset_checkbox_reads_false_and_a_tristate_one_none() -> None:
     assert ft.Checkbox(label="a", tristate=True).value is None
     assert ft.Checkbox(label="a", value=True).value is True
     page, conn = new_page()
-    box = ft.Checkbox(label="a")
-    page.add(box)
+    box, checked = ft.Checkbox(label="a"), ft.Checkbox(label="b", value=True)
+    page.add(box, checked)
     assert "value" not in wire(conn, box)
+    assert wire(conn, checked)["value"] == "true"
     page.apply_client_props([{"i": box.uid or "", "value": "true"}])
     assert box.value is True

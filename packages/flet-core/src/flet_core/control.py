@@ -288,7 +288,7 @@ class Control:
                 out[name[1:]] = value
                 continue
             field = fields.get(name)
-            if type(field) is Prop and value is not None:
+            if isinstance(field, Prop) and value is not None:
                 text = field.encode(value)
                 if text:  # None and "" both mean "no value" when a control is added
                     out[field.wire] = text
