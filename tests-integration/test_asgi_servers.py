@@ -1,4 +1,4 @@
-"""The seed 004 counter exported with ft.app(export_asgi_app=True) under other ASGI servers."""
+"""The tally app (apps/counter.py) exported with ft.app(export_asgi_app=True) under other ASGI servers."""
 
 from __future__ import annotations
 

@@ -111,9 +111,9 @@ def test_sync_and_async_handlers_both_show_their_text(serve: Callable[..., Any],
 def test_two_apps_are_served_at_root_and_sub_path(serve: Callable[..., Any], browser_page: Any) -> None:
     server = serve([*UVICORN, "multi:app"])
     browser_page.goto(server.url + "/")
-    wait_for_text(browser_page, "This is root app!")
+    wait_for_text(browser_page, "Front desk")
     browser_page.goto(server.url + "/sub-app/")
-    wait_for_text(browser_page, "This is sub app!")
+    wait_for_text(browser_page, "Back office")
 
 
 def test_a_picked_file_is_uploaded(serve: Callable[..., Any], browser_page: Any, kit: Any, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Seed 004 apps under a real uvicorn, driven by a protocol-level WebSocket client."""
+"""FastAPI-hosted apps under a real uvicorn, driven by a protocol-level WebSocket client."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def test_a_click_on_the_counter_comes_back_as_one(serve: Callable[..., Any], fle
 
 def test_two_apps_under_one_server(serve: Callable[..., Any], flet_client: Any) -> None:
     server = serve([*UVICORN, "multi:app"])
-    for path, text in (("", "This is root app!"), ("/sub-app", "This is sub app!")):
+    for path, text in (("", "Front desk"), ("/sub-app", "Back office")):
         with flet_client(f"ws://127.0.0.1:{server.port}{path}/ws") as client:
             client.register()
             assert client.wait_for(lambda text=text: any(t.get("value") == text for t in client.of_type("text")))
@@ -43,10 +43,10 @@ def test_two_apps_under_one_server(serve: Callable[..., Any], flet_client: Any) 
 
 def test_flet_inside_an_existing_fastapi_app(serve: Callable[..., Any], flet_client: Any) -> None:
     server = serve([*UVICORN, "existing:app"])
-    assert urllib.request.urlopen(f"{server.url}/api/hello", timeout=10).read() == b'{"hello":"world"}'
+    assert urllib.request.urlopen(f"{server.url}/api/status", timeout=10).read() == b'{"status":"up"}'
     with flet_client(f"ws://127.0.0.1:{server.port}/flet-app/ws") as client:
         client.register()
-        assert client.wait_for(lambda: any(t.get("value") == "Hello, Flet!" for t in client.of_type("text")))
+        assert client.wait_for(lambda: any(t.get("value") == "Flet next to an API" for t in client.of_type("text")))
 
 
 def test_sync_and_async_handlers_both_run(serve: Callable[..., Any], flet_client: Any) -> None:

@@ -1,4 +1,4 @@
-"""Flet added to an existing FastAPI app with its own lifespan (seed 004)."""
+"""A Flet app mounted into a FastAPI app that has its own API route and lifespan."""
 
 from contextlib import asynccontextmanager
 
@@ -18,13 +18,13 @@ async def lifespan(app: FastAPI):
 app = FastAPI(lifespan=lifespan)
 
 
-@app.get("/api/hello")
-async def hello():
-    return {"hello": "world"}
+@app.get("/api/status")
+async def status():
+    return {"status": "up"}
 
 
 async def main(page: ft.Page):
-    await page.add_async(ft.Text("Hello, Flet!"))
+    await page.add_async(ft.Text("Flet next to an API"))
 
 
 app.mount("/flet-app", flet_fastapi.app(main))

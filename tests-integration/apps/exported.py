@@ -1,4 +1,4 @@
-"""The seed 004 counter, exported with ft.app(export_asgi_app=True) for any ASGI server."""
+"""The tally app (apps/counter.py), exported with ft.app(export_asgi_app=True) for any ASGI server."""
 
 from counter import main
 

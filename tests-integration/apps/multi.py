@@ -1,15 +1,15 @@
-"""Two Flet apps under one server (seed 004, "Hosting multiple Flet apps under the same domain")."""
+"""Two Flet apps under one FastAPI server: one at the root, one under /sub-app."""
 
 import flet as ft
 import flet.fastapi as flet_fastapi
 
 
 async def root_main(page: ft.Page):
-    await page.add_async(ft.Text("This is root app!"))
+    await page.add_async(ft.Text("Front desk"))
 
 
 async def sub_main(page: ft.Page):
-    await page.add_async(ft.Text("This is sub app!"))
+    await page.add_async(ft.Text("Back office"))
 
 
 app = flet_fastapi.FastAPI()
