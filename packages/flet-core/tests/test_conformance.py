@@ -14,8 +14,8 @@ For each control of the spec this checks, through the public API where it can:
 
 Where we send something other than upstream on purpose (the client reads another name, or the
 feature did not work in 0.21.2), the difference is listed in `DEVIATIONS` with its reason and
-counts as covered; packages/flet-core/README.md has the same table for users. The catalog is
-test data of this package (tests/data/, see its README.md); a missing file fails the module.
+counts as covered; the repository README (Compatibility) has the same table for users. The
+catalog is test data of this package (tests/data/, see its README.md); a missing file fails the module.
 """
 
 from __future__ import annotations

@@ -220,7 +220,7 @@ def test_times_are_sent_as_hours_and_minutes(page_conn: tuple[Page, InMemoryConn
     assert picker.value == datetime.time(10, 45)
 
 
-# -- names the 0.21.2 client reads (README: deviations) -----------------------------------------
+# -- names the 0.21.2 client reads (README: Compatibility) -----------------------------------------
 
 
 def test_semantics_uses_the_names_the_client_reads(page_conn: tuple[Page, InMemoryConnection]) -> None:

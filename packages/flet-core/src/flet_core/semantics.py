@@ -1,7 +1,7 @@
 """Accessibility controls: semantic annotations and selectable regions.
 
 `Semantics` sends some attributes and events under the names the 0.21.2 client reads, which
-differ from what upstream sent (see "Deviations from upstream 0.21.2" in the README).
+differ from what upstream sent (see "Compatibility with Flet 0.21.2" in the repository README).
 """
 
 from __future__ import annotations
