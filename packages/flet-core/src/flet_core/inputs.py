@@ -43,6 +43,12 @@ class _CheckboxValue(Prop):
         return value
 
 
+def _checkbox_value() -> Any:
+    return _CheckboxValue(
+        default=None, wire=None, encode=as_plain, convert=None, decode=None, kw_only=True, eager=False
+    )
+
+
 @control(
     "checkbox",
     positional=(
@@ -57,9 +63,7 @@ class Checkbox(ConstrainedControl, AdaptiveControl):
     """A Material checkbox with an optional label; tristate when `tristate` is true."""
 
     label: str | None = prop(default=None, kw_only=False)
-    value: bool | None = _CheckboxValue(
-        default=None, wire=None, encode=as_plain, convert=None, decode=None, kw_only=True, eager=False
-    )
+    value: bool | None = _checkbox_value()
     label_position: LabelPosition = LabelPosition.NONE
     label_style: TextStyle | None = prop(default=None, json=True)
     tristate: bool | None = False
