@@ -45,6 +45,7 @@ from flet_core.client_tree import ClientTree
 
 ROOT = Path(__file__).resolve().parents[2]
 TYPED_TEXT = "flet 42"
+REGISTER_TIMEOUT = 15.0
 # Control types clicked without a flag (the client fires their events anyway).
 CLICK_BY_TYPE = frozenset(
     {
@@ -175,13 +176,16 @@ class Session:
     tree: ClientTree = field(default_factory=ClientTree)
     route: str = "/"
 
-    async def drain(self) -> None:
+    async def drain(self, first: float | None = None) -> None:
+        """Apply frames until ``settle`` seconds pass without one (the first may take ``first``)."""
+        wait = first or self.settle
         while True:
             try:
-                frame = await asyncio.wait_for(self.ws.recv(), self.settle)
+                frame = await asyncio.wait_for(self.ws.recv(), wait)
             except TimeoutError:
                 break
             self.tree.apply(json.loads(frame))
+            wait = self.settle
         await self.react()
 
     async def react(self) -> None:
@@ -210,7 +214,7 @@ async def session(port: int, route: str, settle: float) -> Any:
     async with websockets.connect(f"ws://127.0.0.1:{port}/ws", max_size=None) as ws:
         client = Session(ws, settle, route=route)
         await ws.send(json.dumps(register))
-        await client.drain()
+        await client.drain(first=REGISTER_TIMEOUT)  # a cold server may take a while to answer
         yield client
 
 
@@ -379,7 +383,7 @@ def main() -> int:
     parser.add_argument("--upstream", required=True, help="python of a venv with upstream flet 0.21.2")
     parser.add_argument("--ours", default=sys.executable)
     parser.add_argument("--steps", type=int, default=10, help="actions per app at most (K)")
-    parser.add_argument("--settle", type=float, default=0.6, help="seconds of silence that end a step")
+    parser.add_argument("--settle", type=float, default=0.8, help="seconds of silence that end a step")
     parser.add_argument("--suite", action="store_true", help="run our test apps (see suite())")
     parser.add_argument("apps", nargs="*", help="app.py or app.py:/route")
     args = parser.parse_args()
