@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import websockets
-from frames import REGISTER, _untime, served
+from frames import _IGNORED, _RENAMED, REGISTER, _untime, served
 
 from flet.testing import actions
 from flet.testing.actions import Event, Props, Step
@@ -216,30 +216,6 @@ async def session(port: int, route: str, settle: float) -> Any:
         await ws.send(json.dumps(register))
         await client.drain(first=REGISTER_TIMEOUT)  # a cold server may take a while to answer
         yield client
-
-
-# Our deliberate differences from 0.21.2 (README, "Compatibility"): (control type, what upstream
-# sends, what we send), None for "nothing". Renames are applied to upstream's tree; an attribute
-# one side does not send at all is left out of the comparison on both sides.
-EXPLAINED: tuple[tuple[str, str | None, str | None], ...] = (
-    ("semantics", "hinttext", "hint"),
-    ("semantics", "ontaphinttext", "ontaphint"),
-    ("semantics", "onlongpresshinttext", "onlongpresshint"),
-    ("semantics", "ontap", "onclick"),
-    ("semantics", None, "container"),
-    ("webview", "prevent_link", "preventlink"),
-    ("dismissible", "movementduration", "duration"),
-    ("cupertinodatepicker", "minyear", "minimumyear"),
-    ("cupertinodatepicker", "maxyear", "maximumyear"),
-    ("barchartrod", None, "tooltipstyle"),
-    ("submenubutton", None, "alignmentoffset"),
-    ("pagelet", "floatingactionbuttonlocation", None),
-    ("cupertinoslider", "round", None),
-)
-_RENAMED = {(kind, theirs): ours for kind, theirs, ours in EXPLAINED if theirs and ours}
-_IGNORED = {
-    (kind, name) for kind, theirs, ours in EXPLAINED if not (theirs and ours) for name in (theirs, ours) if name
-}
 
 
 def structure(tree: ClientTree, upstream: bool, control_id: str = "page") -> Any:

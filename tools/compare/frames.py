@@ -4,7 +4,8 @@ Upstream is an oracle, never a dependency: it runs from a throwaway venv outside
 (pip install flet==0.21.2 fastapi==0.110.0 uvicorn==0.27.1 into it). For each app file (a module
 with ``main(page)``), both servers are started on 127.0.0.1, a protocol-level client registers
 like the 0.21.2 web client, optionally sends events, and the frames each server sends are
-compared after JSON parsing (key order ignored; control ids compared as sent).
+compared after JSON parsing (key order ignored; control ids compared as sent). Our deliberate
+differences (``EXPLAINED``, the README's Compatibility section) are left out of the comparison.
 
     python tools/compare/frames.py --upstream /tmp/upstream/bin/python app1.py app2.py
 """
@@ -121,6 +122,65 @@ def serve_and_capture(python: str, app: Path, events: list[dict[str, Any]], sett
         return asyncio.run(capture(port, events, settle, route))
 
 
+# Our deliberate differences from 0.21.2 (README, "Compatibility"): (control type, what upstream
+# sends, what we send), None for "nothing". Renames are applied to upstream's controls; an
+# attribute one side does not send at all is left out of the comparison on both sides.
+EXPLAINED: tuple[tuple[str, str | None, str | None], ...] = (
+    ("semantics", "hinttext", "hint"),
+    ("semantics", "ontaphinttext", "ontaphint"),
+    ("semantics", "onlongpresshinttext", "onlongpresshint"),
+    ("semantics", "ontap", "onclick"),
+    ("semantics", None, "container"),
+    ("webview", "prevent_link", "preventlink"),
+    ("dismissible", "movementduration", "duration"),
+    ("cupertinodatepicker", "minyear", "minimumyear"),
+    ("cupertinodatepicker", "maxyear", "maximumyear"),
+    ("barchartrod", None, "tooltipstyle"),
+    ("submenubutton", None, "alignmentoffset"),
+    ("pagelet", "floatingactionbuttonlocation", None),
+    ("cupertinoslider", "round", None),
+)
+_RENAMED = {(kind, theirs): ours for kind, theirs, ours in EXPLAINED if theirs and ours}
+_IGNORED = {
+    (kind, name) for kind, theirs, ours in EXPLAINED if not (theirs and ours) for name in (theirs, ours) if name
+}
+
+
+def explain(value: Any, upstream: bool) -> tuple[Any, int]:
+    """Frames with the explained differences taken out, and how many controls or calls had one."""
+    count = 0
+
+    def visit(item: Any) -> Any:
+        nonlocal count
+        if isinstance(item, list):
+            return [visit(v) for v in item]
+        if not isinstance(item, dict):
+            return item
+        out = {k: visit(v) for k, v in item.items()}
+        kind = out.get("t")
+        if isinstance(kind, str) and "i" in out:
+            for key in list(out):
+                if (kind, key) in _IGNORED:
+                    del out[key]
+                    count += 1
+                elif upstream and (kind, key) in _RENAMED:
+                    out[_RENAMED[kind, key]] = out.pop(key)
+                    count += 1
+        payload = out.get("payload")
+        if (
+            out.get("action") == "invokeMethod"
+            and isinstance(payload, dict)
+            and payload.get("methodName") == "announce_message"
+        ):
+            arguments = payload.get("arguments") or {}
+            if upstream and arguments.get("rtl") in ("True", "False"):
+                arguments["rtl"] = arguments["rtl"].lower()  # SemanticsService: the client compares with "true"
+                count += 1
+        return out
+
+    return visit(value), count
+
+
 _TIME = re.compile(r'^"?\d{10}\.\d+"?$')
 
 
@@ -185,10 +245,11 @@ def main() -> int:
     events = json.loads(args.events.read_text()) if args.events else []
     failures = 0
     for app, route in [(app, route) for app in args.apps for route in args.route or ["/"]]:
-        theirs = normalise(serve_and_capture(args.upstream, app, events, args.settle, route))
-        ours = normalise(serve_and_capture(args.ours, app, events, args.settle, route))
+        theirs, explained = explain(normalise(serve_and_capture(args.upstream, app, events, args.settle, route)), True)
+        ours, _ = explain(normalise(serve_and_capture(args.ours, app, events, args.settle, route)), False)
         if theirs == ours:
-            print(f"{app} {route}: same {len(ours)} frames")
+            note = f" ({explained} deliberate differences left out, see README: Compatibility)" if explained else ""
+            print(f"{app} {route}: same {len(ours)} frames{note}")
             continue
         failures += 1
         print(f"{app} {route}: frames differ")

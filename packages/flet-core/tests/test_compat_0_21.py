@@ -191,3 +191,30 @@ def test_an_unset_checkbox_reads_false_and_a_tristate_one_none() -> None:
     assert wire(conn, checked)["value"] == "true"
     page.apply_client_props([{"i": box.uid or "", "value": "true"}])
     assert box.value is True
+
+
+# -- found by the frames comparison: client method calls ---------------------------------------
+
+
+def calls(conn: InMemoryConnection) -> list[dict[str, Any]]:
+    return [m["payload"] for m in conn.messages if m["action"] == "invokeMethod"]
+
+
+def test_a_method_call_without_arguments_sends_an_empty_object() -> None:
+    page, conn = new_page()
+    haptics = ft.HapticFeedback()
+    page.overlay.append(haptics)
+    page.update()
+    haptics.light_impact()
+    page.window_to_front()
+    assert [(c["methodName"], c["arguments"]) for c in calls(conn)] == [("light_impact", {}), ("windowToFront", {})]
+
+
+def test_launch_url_says_whether_it_wants_a_popup_even_when_not() -> None:
+    page, conn = new_page()
+    page.launch_url("https://example.org/a")
+    page.launch_url("https://example.org/b", web_popup_window=True, web_window_name="docs")
+    assert [c["arguments"] for c in calls(conn)] == [
+        {"url": "https://example.org/a", "web_popup_window": "False"},
+        {"url": "https://example.org/b", "web_window_name": "docs", "web_popup_window": "True"},
+    ]

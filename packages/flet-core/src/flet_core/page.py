@@ -458,10 +458,10 @@ class Page(AdaptiveControl):
     ) -> None:
         """Open ``url`` in the browser (a named tab or a centred popup on the web)."""
         arguments = {"url": url}
-        if web_window_name:
+        if web_window_name is not None:
             arguments["web_window_name"] = web_window_name
-        if web_popup_window:
-            arguments["web_popup_window"] = str(bool(web_popup_window))
+        if web_popup_window is not None:
+            arguments["web_popup_window"] = str(web_popup_window)  # "False" too, as 0.21 sent it
         if window_width is not None:
             arguments["window_width"] = str(window_width)
         if window_height is not None:

@@ -108,10 +108,8 @@ def batch_frame(encoded: list[str]) -> str:
 
 
 def invoke_method(method_id: str, method_name: str, control_id: str, arguments: dict[str, str] | None) -> Message:
-    """A client method call; like upstream, ``arguments`` is left out when there are none."""
-    payload: dict[str, Any] = {"methodId": method_id, "methodName": method_name, "controlId": control_id}
-    if arguments is not None:
-        payload["arguments"] = arguments
+    """A client method call; like upstream, ``arguments`` is ``{}`` when there are none."""
+    payload = {"methodId": method_id, "methodName": method_name, "controlId": control_id, "arguments": arguments or {}}
     return _message(INVOKE_METHOD, payload)
 
 
