@@ -175,7 +175,9 @@ async def test_client_calls_are_logged_and_answered_like_a_browser(flet_app: App
     assert app.sees("pasted copied text, can launch: True")
     assert app.browser.clipboard == "copied text"
     assert app.calls_to("launchUrl") == [
-        ClientCall("launchUrl", {"url": "https://example.com", "web_window_name": "_blank"})
+        ClientCall(
+            "launchUrl", {"url": "https://example.com", "web_window_name": "_blank", "web_popup_window": "False"}
+        )
     ]
     assert [call.method for call in app.calls] == ["setClipboard", "launchUrl", "getClipboard", "canLaunchUrl"]
 
