@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from starlette.testclient import TestClient
 
 import flet as ft
@@ -169,3 +171,26 @@ def test_tokens_round_trip_through_json() -> None:
         '"expires_at":12.5,"refresh_token":"r"}'
     )
     assert OAuthToken.from_json(token.to_json()).__dict__ == token.__dict__
+
+
+def test_without_httpx_login_fails_before_the_provider_round_trip(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No popup that says "Signed in" and then a failed exchange: the missing package is named first."""
+    monkeypatch.setitem(sys.modules, "httpx", None)  # import httpx raises ImportError
+
+    def main(page: Any) -> None:
+        try:
+            page.login(PROVIDER)
+        except ImportError as error:
+            page.add(ft.Text(f"cannot sign in: {error}"))
+
+    with TestClient(flet_fastapi.app(main)) as client, client.websocket_connect("/ws") as ws:
+        ws.send_text(register())
+        methods: list[str] = []
+        while True:
+            message = json.loads(ws.receive_text())
+            if message["action"] == "invokeMethod":
+                methods.append(message["payload"]["methodName"])
+            if "cannot sign in" in json.dumps(message):
+                break
+    assert methods == []
+    assert "pip install httpx" in json.dumps(message)
