@@ -189,7 +189,8 @@ def test_without_httpx_login_fails_before_the_provider_round_trip(monkeypatch: p
         while True:
             message = json.loads(ws.receive_text())
             if message["action"] == "invokeMethod":
-                methods.append(message["payload"]["methodName"])
+                methods.append(message["payload"]["methodName"])  # the popup opens: too late
+                break
             if "cannot sign in" in json.dumps(message):
                 break
     assert methods == []
