@@ -101,11 +101,13 @@ DEVIATIONS: dict[tuple[str, str], tuple[str, str]] = {
 
 # What reading an unset property gives, where that is not the constructor default the catalog
 # records (`default`) and the catalog has no `getter_default`: upstream's constructor turns None
-# into an empty list for these.
+# into an empty list for the first three; Checkbox.value reads False unless the checkbox is
+# tristate (a getter default that depends on `tristate`, observed on upstream 0.21.2).
 READ_DEFAULTS: dict[tuple[str, str], Any] = {
     ("Path", "elements"): [],
     ("Points", "points"): [],
     ("Shadow", "path"): [],
+    ("Checkbox", "value"): False,
 }
 
 # The order in which upstream 0.21.2 sends a control's children, by slot, for every control with
