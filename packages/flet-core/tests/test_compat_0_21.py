@@ -159,6 +159,23 @@ def test_setting_an_equal_number_of_another_type_sends_nothing_and_keeps_the_old
     assert props_sent(conn, since) == [{"i": display.uid, "value": "1"}]
 
 
+def test_a_number_set_after_the_client_wrote_one_is_a_change() -> None:
+    """0.21 kept the client's "15.0" as text, so setting 15 afterwards is a change (and reads back 15)."""
+    page, conn = new_page()
+    slider = ft.Slider(min=0, max=30, value=10)
+    page.add(slider)
+    page.apply_client_props([{"i": slider.uid or "", "value": "15.0"}])
+    assert slider.value == 15.0
+    since = len(conn.messages)
+    slider.value = round(slider.value)
+    slider.update()
+    assert props_sent(conn, since) == [{"i": slider.uid, "value": "15"}]
+    assert slider.value == 15 and isinstance(slider.value, int)
+    slider.value = 15.0  # now our own value: equal, so no change
+    slider.update()
+    assert props_sent(conn, since) == [{"i": slider.uid, "value": "15"}]
+
+
 def test_true_after_1_is_no_change_either() -> None:
     page, conn = new_page()
     column = ft.Column(spacing=1)

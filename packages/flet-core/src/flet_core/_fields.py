@@ -158,7 +158,11 @@ class Prop(Field):
         else:
             if old is value and not _is_mutable_value(value):
                 return
-            if old is not _UNSET and _same_scalar(old, value):
+            from_client = obj._from_client
+            if from_client is not None and self.name in from_client:
+                # 0.21 kept what the client wrote as text ("15.0"): any number set after it is a change
+                from_client.discard(self.name)
+            elif old is not _UNSET and _same_scalar(old, value):
                 return  # equal by value is no change, as in 0.21: 0 after 0.0 keeps 0.0 and sends nothing
             values[self.name] = value
             if _is_mutable_value(value):
@@ -180,6 +184,9 @@ class Prop(Field):
         if text == "":
             obj._values.pop(self.name, None)
             return
+        if obj._from_client is None:
+            obj._from_client = set()
+        obj._from_client.add(self.name)
         decode = self.decode or _decode_str
         try:
             obj._values[self.name] = decode(text)

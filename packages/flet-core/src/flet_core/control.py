@@ -82,6 +82,7 @@ class Control:
         self._page: Page | None = None
         self._parent: Control | None = None
         self._built = False
+        self._from_client: set[str] | None = None  # fields whose value the client wrote (see Prop)
         table = type(self)._field_table
         for field in table.eager:
             field.init_value(self)
