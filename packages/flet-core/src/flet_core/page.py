@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar, overload
 
 from flet_core import protocol
 from flet_core._deprecation import deprecated_twin
 from flet_core._fields import control, prop, slot
 from flet_core.adaptive_control import AdaptiveControl
+from flet_core.client_storage import ClientStorage
 from flet_core.client_tree import ClientTree
 from flet_core.control import Control
 from flet_core.control_event import ControlEvent
@@ -32,6 +33,7 @@ from flet_core.page_events import (
     ViewPopEvent,
 )
 from flet_core.query_string import QueryString
+from flet_core.session_storage import SessionStorage
 from flet_core.view import Offstage, View
 
 if TYPE_CHECKING:
@@ -39,6 +41,28 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from flet_core.connection import Connection
+    from flet_core.control_event import EventHandler
+    from flet_core.animation import AnimationCurve
+    from flet_core.cupertino import CupertinoAppBar, CupertinoNavigationBar
+    from flet_core.cupertino import CupertinoAlertDialog, CupertinoBottomSheet
+    from flet_core.dialogs import AlertDialog, Banner, BottomSheet, SnackBar
+    from flet_core.login import AuthorizationInfo, LoginHandler, OAuthProviderInfo
+    from flet_core.material_buttons import FloatingActionButton
+    from flet_core.navigation_bars import AppBar, BottomAppBar, NavigationBar, NavigationDrawer
+    from flet_core.pubsub import PubSubClient
+    from flet_core.scrollable_control import OnScrollEvent
+    from flet_core.theme import Theme
+    from flet_core.types import (
+        Brightness,
+        CrossAxisAlignment,
+        FloatingActionButtonLocation,
+        MainAxisAlignment,
+        OffsetValue,
+        PaddingValue,
+        PagePlatform,
+        ScrollMode,
+        ThemeMode,
+    )
 
 __all__ = [
     "AppLifecycleStateChangeEvent",
@@ -52,31 +76,48 @@ __all__ = [
 ]
 
 
-class _ViewProxy:
-    """A page property that lives on the page's first (default) view."""
+_T = TypeVar("_T")
+
+
+class _ViewProxy(Generic[_T]):
+    """A page property that lives on the page's first (default) view; ``_T`` is its type."""
 
     def __init__(self, name: str) -> None:
         self.name = name
 
+    @overload
+    def __get__(self, page: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, page: Page, owner: type) -> _T: ...
     def __get__(self, page: Page | None, owner: type) -> Any:
         if page is None:
             return self
-        return getattr(page._default_view, self.name)
+        return getattr(self._holder(page), self.name)
 
-    def __set__(self, page: Page, value: Any) -> None:
-        setattr(page._default_view, self.name, value)
+    def __set__(self, page: Page, value: _T) -> None:
+        setattr(self._holder(page), self.name, value)
+
+    def _holder(self, page: Page) -> Control:
+        return page._default_view
 
 
-class _OffstageProxy(_ViewProxy):
+class _OffstageProxy(_ViewProxy[_T]):
     """A page property that lives on the page's offstage control."""
 
-    def __get__(self, page: Page | None, owner: type) -> Any:
-        if page is None:
-            return self
-        return getattr(page._offstage, self.name)
+    def _holder(self, page: Page) -> Control:
+        return page._offstage
 
-    def __set__(self, page: Page, value: Any) -> None:
-        setattr(page._offstage, self.name, value)
+
+def _platform(text: str) -> PagePlatform:
+    from flet_core.types import PagePlatform
+
+    return PagePlatform(text)
+
+
+def _brightness(text: str) -> Brightness:
+    from flet_core.types import Brightness
+
+    return Brightness(text)
 
 
 @control("page")
@@ -87,20 +128,20 @@ class Page(AdaptiveControl):
 
     title: str | None = None
     route: str | None = None
-    theme_mode: Any = None
-    theme: Any = prop(default=None, json=True)
-    dark_theme: Any = prop(default=None, json=True)
+    theme_mode: ThemeMode | None = None
+    theme: Theme | None = prop(default=None, json=True)
+    dark_theme: Theme | None = prop(default=None, json=True)
     fonts: dict[str, str] | None = prop(default=None, json=True)
     rtl: bool | None = None
     show_semantics_debugger: bool | None = None
-    platform: Any = None
+    platform: PagePlatform | None = prop(default=None, decode=_platform)
     # reported by the client at registration and on changes
     width: float = prop(default=0.0)
     height: float = prop(default=0.0)
     pwa: bool = False
     web: bool = False
     debug: bool = False
-    platform_brightness: str | None = None
+    platform_brightness: Brightness | None = prop(default=None, decode=_brightness)
     media_text: str | None = prop(default=None, wire="media")
     client_ip: str | None = prop(default=None, wire="clientip")
     client_user_agent: str | None = prop(default=None, wire="clientuseragent")
@@ -135,30 +176,33 @@ class Page(AdaptiveControl):
     views: list[View] = slot(many=True)
     _offstage: Offstage = slot(default=None)
 
-    # proxies to the default view and to the offstage
-    controls = _ViewProxy("controls")
-    appbar = _ViewProxy("appbar")
-    bottom_appbar = _ViewProxy("bottom_appbar")
-    navigation_bar = _ViewProxy("navigation_bar")
-    drawer = _ViewProxy("drawer")
-    end_drawer = _ViewProxy("end_drawer")
-    floating_action_button = _ViewProxy("floating_action_button")
-    floating_action_button_location = _ViewProxy("floating_action_button_location")
-    horizontal_alignment = _ViewProxy("horizontal_alignment")
-    vertical_alignment = _ViewProxy("vertical_alignment")
-    spacing = _ViewProxy("spacing")
-    padding = _ViewProxy("padding")
-    bgcolor = _ViewProxy("bgcolor")
-    scroll = _ViewProxy("scroll")
-    auto_scroll = _ViewProxy("auto_scroll")
-    on_scroll_interval = _ViewProxy("on_scroll_interval")
-    on_scroll = _ViewProxy("on_scroll")
-    overlay = _OffstageProxy("controls")
-    dialog = _OffstageProxy("dialog")
-    snack_bar = _OffstageProxy("snack_bar")
-    banner = _OffstageProxy("banner")
-    bottom_sheet = _OffstageProxy("bottom_sheet")
-    splash = _OffstageProxy("splash")
+    # proxies to the default view and to the offstage (not annotated: annotations are wire fields;
+    # the type argument, a string evaluated by type checkers only, is what the page property holds)
+    controls = _ViewProxy["list[Control]"]("controls")
+    appbar = _ViewProxy["AppBar | CupertinoAppBar | None"]("appbar")
+    bottom_appbar = _ViewProxy["BottomAppBar | None"]("bottom_appbar")
+    navigation_bar = _ViewProxy["NavigationBar | CupertinoNavigationBar | None"]("navigation_bar")
+    drawer = _ViewProxy["NavigationDrawer | None"]("drawer")
+    end_drawer = _ViewProxy["NavigationDrawer | None"]("end_drawer")
+    floating_action_button = _ViewProxy["FloatingActionButton | None"]("floating_action_button")
+    floating_action_button_location = _ViewProxy["FloatingActionButtonLocation | OffsetValue"](
+        "floating_action_button_location"
+    )
+    horizontal_alignment = _ViewProxy["CrossAxisAlignment | None"]("horizontal_alignment")
+    vertical_alignment = _ViewProxy["MainAxisAlignment | None"]("vertical_alignment")
+    spacing = _ViewProxy["int | float | None"]("spacing")
+    padding = _ViewProxy["PaddingValue"]("padding")
+    bgcolor = _ViewProxy["str | None"]("bgcolor")
+    scroll = _ViewProxy["ScrollMode | None"]("scroll")
+    auto_scroll = _ViewProxy["bool | None"]("auto_scroll")
+    on_scroll_interval = _ViewProxy["int | float | None"]("on_scroll_interval")
+    on_scroll = _ViewProxy["EventHandler[OnScrollEvent] | None"]("on_scroll")
+    overlay = _OffstageProxy["list[Control]"]("controls")
+    dialog = _OffstageProxy["Control | None"]("dialog")
+    snack_bar = _OffstageProxy["SnackBar | None"]("snack_bar")
+    banner = _OffstageProxy["Banner | None"]("banner")
+    bottom_sheet = _OffstageProxy["BottomSheet | CupertinoBottomSheet | None"]("bottom_sheet")
+    splash = _OffstageProxy["Control | None"]("splash")
 
     # page events: assigning subscribes (0.21 semantics)
     on_route_change = PageEvent("route_change", RouteChangeEvent)
@@ -200,10 +244,15 @@ class Page(AdaptiveControl):
         self._uid = "page"
         self._page = self
         self.query = QueryString(self)
-        self.session: Any = None
-        self.client_storage: Any = None
-        self.pubsub: Any = None
-        self.auth: Any = None
+        self.session = SessionStorage()
+        """Values kept on the server for this session (lost when it ends)."""
+        self.client_storage = ClientStorage(self)
+        """Persistent key/value storage kept by the client (the browser's local storage)."""
+        self._pubsub: PubSubClient | None = None
+        self.auth: AuthorizationInfo | None = None
+        """The sign-in of ``login()`` (``flet.auth.Authorization``), or None when signed out."""
+        self.login_handler: LoginHandler | None = None
+        """How ``login()``/``logout()`` sign in: set by the host that runs the page."""
         self.name = ""
         self.url = ""
         self.expires_at: float | None = None
@@ -216,6 +265,17 @@ class Page(AdaptiveControl):
     @property
     def session_id(self) -> str:
         return self._session_id
+
+    @property
+    def pubsub(self) -> PubSubClient:
+        """Messages between the sessions of this app (set by the host that runs the page)."""
+        if self._pubsub is None:
+            raise FletError("page.pubsub is set when the page runs in an app (ft.app, flet.fastapi); this one is not")
+        return self._pubsub
+
+    @pubsub.setter
+    def pubsub(self, client: PubSubClient) -> None:
+        self._pubsub = client
 
     @property
     def connection(self) -> Connection | None:
@@ -367,30 +427,30 @@ class Page(AdaptiveControl):
             item.open = False
             self.update()
 
-    def show_dialog(self, dialog: Control) -> None:
+    def show_dialog(self, dialog: AlertDialog | CupertinoAlertDialog) -> None:
         self._show("dialog", dialog)
 
     def close_dialog(self) -> None:
         self._close("dialog")
 
-    def show_snack_bar(self, snack_bar: Control) -> None:
+    def show_snack_bar(self, snack_bar: SnackBar) -> None:
         self._show("snack_bar", snack_bar)
 
-    def show_banner(self, banner: Control) -> None:
+    def show_banner(self, banner: Banner) -> None:
         self._show("banner", banner)
 
     def close_banner(self) -> None:
         self._close("banner")
 
-    def show_bottom_sheet(self, bottom_sheet: Control) -> None:
+    def show_bottom_sheet(self, bottom_sheet: BottomSheet | CupertinoBottomSheet) -> None:
         self._show("bottom_sheet", bottom_sheet)
 
     def close_bottom_sheet(self) -> None:
         self._close("bottom_sheet")
 
-    def show_drawer(self, drawer: Control) -> None:
+    def show_drawer(self, drawer: NavigationDrawer) -> None:
         self.drawer = drawer
-        drawer.open = True  # type: ignore[attr-defined]  # navigation drawers have `open`
+        drawer.open = True
         self.update()
 
     def close_drawer(self) -> None:
@@ -398,9 +458,9 @@ class Page(AdaptiveControl):
             self.drawer.open = False
             self.update()
 
-    def show_end_drawer(self, end_drawer: Control) -> None:
+    def show_end_drawer(self, end_drawer: NavigationDrawer) -> None:
         self.end_drawer = end_drawer
-        end_drawer.open = True  # type: ignore[attr-defined]  # navigation drawers have `open`
+        end_drawer.open = True
         self.update()
 
     def close_end_drawer(self) -> None:
@@ -414,7 +474,7 @@ class Page(AdaptiveControl):
         delta: float | None = None,
         key: str | None = None,
         duration: int | None = None,
-        curve: Any = None,
+        curve: AnimationCurve | None = None,
     ) -> None:
         self._default_view.scroll_to(offset=offset, delta=delta, key=key, duration=duration, curve=curve)
 
@@ -490,6 +550,79 @@ class Page(AdaptiveControl):
     def get_upload_url(self, file_name: str, expires: int) -> str:
         """A signed URL the file picker uploads ``file_name`` to, valid for ``expires`` seconds."""
         return self._connection_for_calls().get_upload_url(file_name, expires)
+
+    # -- sign-in (the host's login handler does the work) ------------------------------------
+
+    def _login_handler_or_raise(self) -> LoginHandler:
+        if self.login_handler is None:
+            raise FletError(
+                "page.login() and page.logout() need a host that signs users in (ft.app or flet.fastapi); "
+                "this page has no login_handler"
+            )
+        return self.login_handler
+
+    def login(
+        self,
+        provider: OAuthProviderInfo,
+        fetch_user: bool = True,
+        fetch_groups: bool = False,
+        scope: list[str] | None = None,
+        saved_token: str | None = None,
+        on_open_authorization_url: Callable[[str], Any] | None = None,
+        complete_page_html: str | None = None,
+        redirect_to_page: bool | None = False,
+        authorization: Callable[..., AuthorizationInfo] | None = None,
+    ) -> AuthorizationInfo:
+        """Start signing in with ``provider`` (``flet.auth``); ``on_login`` fires when it is done.
+
+        With ``saved_token`` (a saved ``page.auth.token.to_json()``) the user is signed in again
+        without visiting the provider. ``authorization`` is an ``Authorization`` subclass to use.
+        """
+        return self._login_handler_or_raise().login(
+            self,
+            provider,
+            fetch_user=fetch_user,
+            fetch_groups=fetch_groups,
+            scope=scope,
+            saved_token=saved_token,
+            on_open_authorization_url=on_open_authorization_url,
+            complete_page_html=complete_page_html,
+            redirect_to_page=bool(redirect_to_page),
+            authorization=authorization,
+        )
+
+    async def login_async(
+        self,
+        provider: OAuthProviderInfo,
+        fetch_user: bool = True,
+        fetch_groups: bool = False,
+        scope: list[str] | None = None,
+        saved_token: str | None = None,
+        on_open_authorization_url: Callable[[str], Awaitable[Any] | Any] | None = None,
+        complete_page_html: str | None = None,
+        redirect_to_page: bool | None = False,
+        authorization: Callable[..., AuthorizationInfo] | None = None,
+    ) -> AuthorizationInfo:
+        """``login`` for async code: the provider's HTTP calls do not block the event loop."""
+        return await self._login_handler_or_raise().login_async(
+            self,
+            provider,
+            fetch_user=fetch_user,
+            fetch_groups=fetch_groups,
+            scope=scope,
+            saved_token=saved_token,
+            on_open_authorization_url=on_open_authorization_url,
+            complete_page_html=complete_page_html,
+            redirect_to_page=bool(redirect_to_page),
+            authorization=authorization,
+        )
+
+    def logout(self) -> None:
+        """Forget the sign-in (``page.auth`` becomes None) and fire ``on_logout``."""
+        self._login_handler_or_raise().logout(self)
+
+    async def logout_async(self) -> None:
+        await self._login_handler_or_raise().logout_async(self)
 
     # -- background work ----------------------------------------------------------------------
 

@@ -48,7 +48,7 @@ class View(ScrollableControl, AdaptiveControl):
     navigation_bar: Control | None = slot(default=None)
     drawer: Control | None = slot(n="start", default=None)
     end_drawer: Control | None = slot(n="end", default=None)
-    controls: list[Control] = slot(many=True, default=None)
+    controls: list[Control] = slot(many=True, default=None, kw_only=False)
     floating_action_button_location: Any = None
     vertical_alignment: MainAxisAlignment = MainAxisAlignment.NONE
     horizontal_alignment: CrossAxisAlignment = CrossAxisAlignment.NONE

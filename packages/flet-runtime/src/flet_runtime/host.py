@@ -21,11 +21,9 @@ from concurrent.futures import Future
 from typing import Any
 
 from flet_core import protocol
-from flet_core.client_storage import ClientStorage
 from flet_core.errors import ProtocolError
 from flet_core.page import Page
 from flet_core.pubsub import PubSubBackend, PubSubClient, PubSubHub
-from flet_core.session_storage import SessionStorage
 from flet_runtime import config
 from flet_runtime.dispatch import Dispatcher, WorkerPool
 from flet_runtime.link import GOING_AWAY_CLOSE_CODE, Link
@@ -286,8 +284,6 @@ class AppHost:
         page = session.require_page()
         page.url = self.page_url
         page.name = self.page_name
-        page.session = SessionStorage()
-        page.client_storage = ClientStorage(page)
         page.pubsub = PubSubClient(hub, session_id)
         page.apply_client_details(details)
         if self.on_page_created is not None:

@@ -333,8 +333,7 @@ class Session:
         if closing:
             await asyncio.wait([asyncio.wrap_future(done) for done in closing], timeout=grace)
         if page is not None:
-            page.session = None
-            page.client_storage = None
+            page.session.clear()  # the session's values go with it
         self.page = None
 
 

@@ -35,7 +35,32 @@ if TYPE_CHECKING:
     from flet.app import (
         app_async as app_async,
     )
-    from flet_core import *  # noqa: F403  # the same names, for type checkers
+    # flet_core's names as type checkers see them: its static view of the lazy names, plus the
+    # names it imports eagerly (a star import of flet_core itself would stop at its computed __all__)
+    from flet_core import (
+        AdaptiveControl as AdaptiveControl,
+        AppLifecycleState as AppLifecycleState,
+        AppLifecycleStateChangeEvent as AppLifecycleStateChangeEvent,
+        ConstrainedControl as ConstrainedControl,
+        Control as Control,
+        ControlEvent as ControlEvent,
+        Event as Event,
+        EventHandler as EventHandler,
+        FletError as FletError,
+        KeyboardEvent as KeyboardEvent,
+        LoginEvent as LoginEvent,
+        OnScrollEvent as OnScrollEvent,
+        OptionalNumber as OptionalNumber,
+        Page as Page,
+        PageDisconnectedException as PageDisconnectedException,
+        PageMediaData as PageMediaData,
+        Ref as Ref,
+        RouteChangeEvent as RouteChangeEvent,
+        ScrollableControl as ScrollableControl,
+        View as View,
+        ViewPopEvent as ViewPopEvent,
+    )
+    from flet_core._exports_typing import *  # noqa: F403
 
 __version__ = _version.version
 
@@ -67,4 +92,5 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(flet_core.__all__) | set(_OWN))
 
 
-__all__ = sorted(set(flet_core.__all__) | set(_OWN) | {"version"})
+if not TYPE_CHECKING:  # type checkers read the imports above (`from flet import *` included)
+    __all__ = sorted(set(flet_core.__all__) | set(_OWN) | {"version"})

@@ -25,7 +25,7 @@ import os
 import sys
 import webbrowser
 from pathlib import Path
-from typing import Any, Final
+from typing import Final, Literal, overload
 
 from flet import environment
 from flet.fastapi.flet_app import SessionHandler
@@ -117,6 +117,36 @@ def _build(
     return asgi_app, page_name
 
 
+@overload
+def app(
+    target: SessionHandler,
+    name: str = "",
+    host: str | None = None,
+    port: int = 0,
+    view: AppView | str | None = AppView.FLET_APP,
+    assets_dir: str | os.PathLike[str] | None = "assets",
+    upload_dir: str | os.PathLike[str] | None = None,
+    web_renderer: WebRenderer | str = WebRenderer.CANVAS_KIT,
+    use_color_emoji: bool = False,
+    route_url_strategy: str = "path",
+    *,
+    export_asgi_app: Literal[True],
+) -> FastAPI: ...
+@overload
+def app(
+    target: SessionHandler,
+    name: str = "",
+    host: str | None = None,
+    port: int = 0,
+    view: AppView | str | None = AppView.FLET_APP,
+    assets_dir: str | os.PathLike[str] | None = "assets",
+    upload_dir: str | os.PathLike[str] | None = None,
+    web_renderer: WebRenderer | str = WebRenderer.CANVAS_KIT,
+    use_color_emoji: bool = False,
+    route_url_strategy: str = "path",
+    export_asgi_app: Literal[False] = False,
+) -> None: ...
+@overload
 def app(
     target: SessionHandler,
     name: str = "",
@@ -129,7 +159,20 @@ def app(
     use_color_emoji: bool = False,
     route_url_strategy: str = "path",
     export_asgi_app: bool = False,
-) -> Any:
+) -> FastAPI | None: ...
+def app(
+    target: SessionHandler,
+    name: str = "",
+    host: str | None = None,
+    port: int = 0,
+    view: AppView | str | None = AppView.FLET_APP,
+    assets_dir: str | os.PathLike[str] | None = "assets",
+    upload_dir: str | os.PathLike[str] | None = None,
+    web_renderer: WebRenderer | str = WebRenderer.CANVAS_KIT,
+    use_color_emoji: bool = False,
+    route_url_strategy: str = "path",
+    export_asgi_app: bool = False,
+) -> FastAPI | None:
     """Run ``target`` (``main(page)``, sync or async) as a Flet app until the server stops.
 
     With ``export_asgi_app=True`` nothing runs: the ASGI app is returned for hypercorn,

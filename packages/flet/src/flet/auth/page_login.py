@@ -1,10 +1,10 @@
 """``page.login()`` and ``page.logout()``: the page's side of the OAuth authorization-code flow.
 
-The page model knows nothing of OAuth; the web host attaches a :class:`PageLogin` to each new
-page, which sets ``page.login``, ``page.login_async``, ``page.logout`` and ``page.logout_async``.
-``login`` opens the provider's page and registers the ``state``; the OAuth callback endpoint
-then calls :meth:`LoginFlow.complete`, which exchanges the code, sets ``page.auth`` and fires
-``on_login``.
+The page model knows nothing of OAuth: ``Page.login``/``logout`` call the page's
+``login_handler`` (:class:`flet_core.login.LoginHandler`), which the web host sets to its
+:class:`PageLogin` on each new page. ``login`` opens the provider's page and registers the
+``state``; the OAuth callback endpoint then calls :meth:`LoginFlow.complete`, which exchanges the
+code, sets ``page.auth`` and fires ``on_login``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ from flet.auth._http import _httpx
 from flet.auth.authorization import Authorization
 from flet.auth.oauth_provider import OAuthProvider
 from flet_core.control_event import ControlEvent
+from flet_core.errors import FletTypeError
+from flet_core.login import AuthorizationInfo, OAuthProviderInfo
+from flet_core.page import Page
 from flet_core.page_events import LoginEvent
 
 __all__ = ["LoginFlow", "PageLogin", "StateRegistry"]
@@ -103,41 +106,36 @@ class LoginFlow:
             logger.debug("could not bring the app forward after sign-in: %s", failure)
 
 
-class PageLogin:
-    """Gives one page its ``login``/``logout`` methods."""
+def _new_authorization(
+    provider: OAuthProviderInfo,
+    fetch_user: bool,
+    fetch_groups: bool,
+    scope: list[str] | None,
+    authorization: Callable[..., AuthorizationInfo] | None,
+) -> Authorization:
+    if not isinstance(provider, OAuthProvider):
+        raise FletTypeError(
+            f"page.login() expects a flet.auth.OAuthProvider (e.g. GitHubOAuthProvider), got {type(provider).__name__}"
+        )
+    _httpx()  # a missing httpx fails here, with the install hint, not after the provider's round trip
+    factory = Authorization if authorization is None else authorization
+    auth = factory(provider, fetch_user=fetch_user, fetch_groups=fetch_groups, scope=scope)
+    if not isinstance(auth, Authorization):
+        raise FletTypeError(
+            f"page.login(authorization=...) expects flet.auth.Authorization or a subclass, got {factory!r}"
+        )
+    return auth
 
-    def __init__(self, page: Any, register_state: StateRegistry) -> None:
-        self._page = weakref.ref(page)
+
+class PageLogin:
+    """The OAuth sign-in of an app's pages: the :class:`flet_core.login.LoginHandler` set on each."""
+
+    def __init__(self, register_state: StateRegistry) -> None:
         self._register_state = register_state
 
-    def attach(self) -> None:
-        page = self._live_page()
-        page.login = self.login
-        page.login_async = self.login_async
-        page.logout = self.logout
-        page.logout_async = self.logout_async
-
-    def _live_page(self) -> Any:
-        page = self._page()
-        if page is None:
-            raise RuntimeError("this page's session has ended")
-        return page
-
-    def _start(
-        self,
-        provider: OAuthProvider,
-        fetch_user: bool,
-        fetch_groups: bool,
-        scope: list[str] | None,
-        complete_page_html: str | None,
-        redirect_to_page: bool,
-        authorization: type[Authorization],
-    ) -> tuple[Any, Authorization]:
-        page = self._live_page()
-        _httpx()  # a missing httpx fails here, with the install hint, not after the provider's round trip
-        auth = authorization(provider, fetch_user=fetch_user, fetch_groups=fetch_groups, scope=scope)
-        page.auth = auth
-        return page, auth
+    def attach(self, page: Page) -> None:
+        """Make ``page.login``/``page.logout`` sign in through this app."""
+        page.login_handler = self
 
     def _open_flow(self, page: Any, auth: Authorization, complete_page_html: str | None, redirect_to_page: bool) -> str:
         url, state = auth.get_authorization_data()
@@ -148,25 +146,26 @@ class PageLogin:
 
     def login(
         self,
-        provider: OAuthProvider,
-        fetch_user: bool = True,
-        fetch_groups: bool = False,
-        scope: list[str] | None = None,
-        saved_token: str | None = None,
-        on_open_authorization_url: Callable[[str], Any] | None = None,
-        complete_page_html: str | None = None,
-        redirect_to_page: bool | None = False,
-        authorization: type[Authorization] = Authorization,
+        page: Page,
+        provider: OAuthProviderInfo,
+        *,
+        fetch_user: bool,
+        fetch_groups: bool,
+        scope: list[str] | None,
+        saved_token: str | None,
+        on_open_authorization_url: Callable[[str], Any] | None,
+        complete_page_html: str | None,
+        redirect_to_page: bool,
+        authorization: Callable[..., AuthorizationInfo] | None,
     ) -> Authorization:
         """Start signing in with ``provider``; ``on_login`` fires when it is done."""
-        page, auth = self._start(
-            provider, fetch_user, fetch_groups, scope, complete_page_html, bool(redirect_to_page), authorization
-        )
+        auth = _new_authorization(provider, fetch_user, fetch_groups, scope, authorization)
+        page.auth = auth
         if saved_token is not None:
             auth.dehydrate_token(saved_token)
             _fire(page, "login", _login_event(page, "", ""))
             return auth
-        url = self._open_flow(page, auth, complete_page_html, bool(redirect_to_page))
+        url = self._open_flow(page, auth, complete_page_html, redirect_to_page)
         if on_open_authorization_url is not None:
             on_open_authorization_url(url)
         else:
@@ -175,25 +174,26 @@ class PageLogin:
 
     async def login_async(
         self,
-        provider: OAuthProvider,
-        fetch_user: bool = True,
-        fetch_groups: bool = False,
-        scope: list[str] | None = None,
-        saved_token: str | None = None,
-        on_open_authorization_url: Callable[[str], Awaitable[Any] | Any] | None = None,
-        complete_page_html: str | None = None,
-        redirect_to_page: bool | None = False,
-        authorization: type[Authorization] = Authorization,
+        page: Page,
+        provider: OAuthProviderInfo,
+        *,
+        fetch_user: bool,
+        fetch_groups: bool,
+        scope: list[str] | None,
+        saved_token: str | None,
+        on_open_authorization_url: Callable[[str], Awaitable[Any] | Any] | None,
+        complete_page_html: str | None,
+        redirect_to_page: bool,
+        authorization: Callable[..., AuthorizationInfo] | None,
     ) -> Authorization:
         """``login`` for async code: the HTTP calls do not block the event loop."""
-        page, auth = self._start(
-            provider, fetch_user, fetch_groups, scope, complete_page_html, bool(redirect_to_page), authorization
-        )
+        auth = _new_authorization(provider, fetch_user, fetch_groups, scope, authorization)
+        page.auth = auth
         if saved_token is not None:
             await auth.dehydrate_token_async(saved_token)
             _fire(page, "login", _login_event(page, "", ""))
             return auth
-        url = self._open_flow(page, auth, complete_page_html, bool(redirect_to_page))
+        url = self._open_flow(page, auth, complete_page_html, redirect_to_page)
         if on_open_authorization_url is not None:
             result = on_open_authorization_url(url)
             if inspect.isawaitable(result):
@@ -202,11 +202,10 @@ class PageLogin:
             page.launch_url(url, "flet_oauth_signin", web_popup_window=page.web)
         return auth
 
-    def logout(self) -> None:
+    def logout(self, page: Page) -> None:
         """Forget the sign-in and fire ``on_logout`` (the provider is not told)."""
-        page = self._live_page()
         page.auth = None
         _fire(page, "logout", ControlEvent("page", "logout", "", page, page))
 
-    async def logout_async(self) -> None:
-        self.logout()
+    async def logout_async(self, page: Page) -> None:
+        self.logout(page)

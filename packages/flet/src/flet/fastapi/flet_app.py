@@ -25,6 +25,7 @@ from flet.auth.page_login import LoginFlow, PageLogin
 from flet.fastapi.flet_app_manager import FletAppManager, app_manager
 from flet.fastapi.oauth_state import OAuthState
 from flet.upload_signature import sign_upload_url
+from flet_core.page import Page
 from flet_runtime import config
 
 __all__ = [
@@ -39,7 +40,8 @@ logger = logging.getLogger("flet.fastapi")
 DEFAULT_FLET_SESSION_TIMEOUT = config.SESSION_TIMEOUT.default
 DEFAULT_FLET_OAUTH_STATE_TIMEOUT = config.OAUTH_STATE_TIMEOUT.default
 
-SessionHandler = Callable[[Any], Any]
+SessionHandler = Callable[[Page], Any]
+"""An app's ``main(page)``: a plain or an ``async`` function of the session's page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +185,7 @@ class FletApp:
         self.websocket_endpoint = websocket_endpoint.strip("/") or "ws"
         self.upload_endpoint = upload_endpoint.strip("/") or "upload"
         self._manager = manager or app_manager
+        self._login = PageLogin(self._register_oauth_state)
 
     # -- per connection -----------------------------------------------------------------------
 
@@ -238,7 +241,7 @@ class FletApp:
         connection = _current_connection.get()
         if connection is not None:
             page.url = connection.page_url
-        PageLogin(page, self._register_oauth_state).attach()
+        self._login.attach(page)
 
     def _register_oauth_state(
         self, state: str, flow: LoginFlow, complete_page_url: str | None, complete_page_html: str | None

@@ -1,0 +1,119 @@
+"""What ``page.login()`` needs from the host that signs users in, and what apps read back.
+
+The page model knows no OAuth: ``Page.login``/``logout`` hand the call to the page's
+``login_handler``, a :class:`LoginHandler` that the host sets on each new page (the flet package
+sets its OAuth implementation). The other protocols describe, by shape only, the provider an
+app passes in and the ``page.auth`` it gets back, so type checkers and editors know them
+without flet-core importing the classes that implement them (``flet.auth``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from flet_core.page import Page
+
+__all__ = [
+    "AuthUserInfo",
+    "AuthorizationInfo",
+    "LoginHandler",
+    "OAuthProviderInfo",
+    "OAuthTokenInfo",
+]
+
+
+class OAuthProviderInfo(Protocol):
+    """An OAuth 2 provider as ``page.login`` takes it (``flet.auth.OAuthProvider`` and subclasses)."""
+
+    @property
+    def client_id(self) -> str: ...
+    @property
+    def authorization_endpoint(self) -> str: ...
+    @property
+    def token_endpoint(self) -> str: ...
+    @property
+    def redirect_url(self) -> str: ...
+
+
+class OAuthTokenInfo(Protocol):
+    """The token of a sign-in (``flet.auth.OAuthToken``); save ``to_json()`` to sign in again."""
+
+    @property
+    def access_token(self) -> str: ...
+    @property
+    def refresh_token(self) -> str | None: ...
+    @property
+    def token_type(self) -> str | None: ...
+    @property
+    def scope(self) -> list[str] | None: ...
+    @property
+    def expires_at(self) -> float | None: ...
+    def to_json(self) -> str: ...
+
+
+class AuthUserInfo(Protocol):
+    """The signed-in user (``flet.auth.User``): the provider's claims by key, plus ``id``."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def groups(self) -> Sequence[Any]: ...
+    def __getitem__(self, key: str, /) -> Any: ...
+    def __contains__(self, key: object, /) -> bool: ...
+
+
+class AuthorizationInfo(Protocol):
+    """``page.auth`` after a sign-in (``flet.auth.Authorization`` or the subclass passed to login)."""
+
+    @property
+    def provider(self) -> OAuthProviderInfo: ...
+    @property
+    def scope(self) -> list[str]: ...
+    @property
+    def fetch_user(self) -> bool: ...
+    @property
+    def fetch_groups(self) -> bool: ...
+    @property
+    def user(self) -> AuthUserInfo | None: ...
+    @property
+    def token(self) -> OAuthTokenInfo | None: ...
+
+
+class LoginHandler(Protocol):
+    """How a host signs users in: ``Page.login``/``logout`` and their async forms call it."""
+
+    def login(
+        self,
+        page: Page,
+        provider: OAuthProviderInfo,
+        *,
+        fetch_user: bool,
+        fetch_groups: bool,
+        scope: list[str] | None,
+        saved_token: str | None,
+        on_open_authorization_url: Callable[[str], Any] | None,
+        complete_page_html: str | None,
+        redirect_to_page: bool,
+        authorization: Callable[..., AuthorizationInfo] | None,
+    ) -> AuthorizationInfo: ...
+
+    def login_async(
+        self,
+        page: Page,
+        provider: OAuthProviderInfo,
+        *,
+        fetch_user: bool,
+        fetch_groups: bool,
+        scope: list[str] | None,
+        saved_token: str | None,
+        on_open_authorization_url: Callable[[str], Awaitable[Any] | Any] | None,
+        complete_page_html: str | None,
+        redirect_to_page: bool,
+        authorization: Callable[..., AuthorizationInfo] | None,
+    ) -> Awaitable[AuthorizationInfo]: ...
+
+    def logout(self, page: Page) -> None: ...
+
+    def logout_async(self, page: Page) -> Awaitable[None]: ...
