@@ -74,8 +74,9 @@ from flet_core.view import (
     View as View,
 )
 
-if TYPE_CHECKING:
-    from flet_core._exports_typing import *  # noqa: F403  # what the lazy loader provides, for type checkers
+if TYPE_CHECKING:  # what the lazy loader provides, for type checkers
+    from flet_core._exports_aliases import *  # noqa: F403
+    from flet_core._exports_typing import *  # noqa: F403
 
 __version__ = "0.21.2.post1"
 
@@ -110,20 +111,23 @@ def _table() -> dict[str, str]:
     return EXPORTS
 
 
-def __getattr__(name: str) -> Any:
-    target = _table().get(name) if not name.startswith("__") else None
-    if target is None:
-        raise AttributeError(f"module 'flet_core' has no attribute {name!r}")
-    if target.startswith("module:"):
-        value: Any = importlib.import_module(target.removeprefix("module:"))
-    else:
-        value = getattr(importlib.import_module(target), name)
-    globals()[name] = value
-    return value
+# Run time only: type checkers read the imports above instead, so a misspelt name is an error
+# for them, and a computed __all__ would hide those names from them.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        target = _table().get(name) if not name.startswith("__") else None
+        if target is None:
+            raise AttributeError(f"module 'flet_core' has no attribute {name!r}")
+        if target.startswith("module:"):
+            value: Any = importlib.import_module(target.removeprefix("module:"))
+        else:
+            value = getattr(importlib.import_module(target), name)
+        globals()[name] = value
+        return value
+
+    __all__ = sorted(set(_EAGER) | set(_table()))  # the lazy names are public too
 
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_table()))
-
-
-__all__ = sorted(set(_EAGER) | set(_table()))  # the lazy names are public too

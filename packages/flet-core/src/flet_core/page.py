@@ -40,19 +40,20 @@ if TYPE_CHECKING:
     import asyncio
     from concurrent.futures import Future
 
-    from flet_core.connection import Connection
-    from flet_core.control_event import EventHandler
     from flet_core.animation import AnimationCurve
-    from flet_core.cupertino import CupertinoAppBar, CupertinoNavigationBar
-    from flet_core.cupertino import CupertinoAlertDialog, CupertinoBottomSheet
+    from flet_core.connection import Connection
+
+    # (noqa F401: names used only in the page proxies' type arguments, strings ruff does not read)
+    from flet_core.control_event import EventHandler  # noqa: F401
+    from flet_core.cupertino import CupertinoAlertDialog, CupertinoAppBar, CupertinoBottomSheet, CupertinoNavigationBar  # noqa: F401
     from flet_core.dialogs import AlertDialog, Banner, BottomSheet, SnackBar
     from flet_core.login import AuthorizationInfo, LoginHandler, OAuthProviderInfo
-    from flet_core.material_buttons import FloatingActionButton
-    from flet_core.navigation_bars import AppBar, BottomAppBar, NavigationBar, NavigationDrawer
+    from flet_core.material_buttons import FloatingActionButton  # noqa: F401
+    from flet_core.navigation_bars import AppBar, BottomAppBar, NavigationBar, NavigationDrawer  # noqa: F401
     from flet_core.pubsub import PubSubClient
-    from flet_core.scrollable_control import OnScrollEvent
+    from flet_core.scrollable_control import OnScrollEvent  # noqa: F401
     from flet_core.theme import Theme
-    from flet_core.types import (
+    from flet_core.types import (  # noqa: F401
         Brightness,
         CrossAxisAlignment,
         FloatingActionButtonLocation,
@@ -685,8 +686,9 @@ class Page(AdaptiveControl):
             self.query()
             event = RouteChangeEvent(data)
         elif name == "view_pop":
-            view = next((v for v in self.views if v.route == data), None) or self._index.get(data)
-            event = ViewPopEvent(view)
+            by_id = self._index.get(data)
+            view = next((v for v in self.views if v.route == data), None)
+            event = ViewPopEvent(view or (by_id if isinstance(by_id, View) else None))
         elif name == "login":
             raw = ControlEvent.json_data(data)
             event = LoginEvent(str(raw.get("error") or ""), str(raw.get("error_description") or ""))

@@ -11,6 +11,7 @@ from flet_core.types import AppLifecycleState
 
 if TYPE_CHECKING:
     from flet_core.page import Page
+    from flet_core.view import View
 
 __all__ = [
     "AppLifecycleState",
@@ -36,7 +37,7 @@ class RouteChangeEvent(ControlEvent):
 class ViewPopEvent(ControlEvent):
     """The user asked to leave the top view; ``view`` is it (looked up by route, then by id)."""
 
-    def __init__(self, view: Any) -> None:
+    def __init__(self, view: View | None) -> None:
         super().__init__("page", "view_pop", "")
         self.view = view
 

@@ -35,31 +35,73 @@ if TYPE_CHECKING:
     from flet.app import (
         app_async as app_async,
     )
+
     # flet_core's names as type checkers see them: its static view of the lazy names, plus the
     # names it imports eagerly (a star import of flet_core itself would stop at its computed __all__)
     from flet_core import (
         AdaptiveControl as AdaptiveControl,
+    )
+    from flet_core import (
         AppLifecycleState as AppLifecycleState,
+    )
+    from flet_core import (
         AppLifecycleStateChangeEvent as AppLifecycleStateChangeEvent,
+    )
+    from flet_core import (
         ConstrainedControl as ConstrainedControl,
+    )
+    from flet_core import (
         Control as Control,
+    )
+    from flet_core import (
         ControlEvent as ControlEvent,
+    )
+    from flet_core import (
         Event as Event,
+    )
+    from flet_core import (
         EventHandler as EventHandler,
+    )
+    from flet_core import (
         FletError as FletError,
+    )
+    from flet_core import (
         KeyboardEvent as KeyboardEvent,
+    )
+    from flet_core import (
         LoginEvent as LoginEvent,
+    )
+    from flet_core import (
         OnScrollEvent as OnScrollEvent,
+    )
+    from flet_core import (
         OptionalNumber as OptionalNumber,
+    )
+    from flet_core import (
         Page as Page,
+    )
+    from flet_core import (
         PageDisconnectedException as PageDisconnectedException,
+    )
+    from flet_core import (
         PageMediaData as PageMediaData,
+    )
+    from flet_core import (
         Ref as Ref,
+    )
+    from flet_core import (
         RouteChangeEvent as RouteChangeEvent,
+    )
+    from flet_core import (
         ScrollableControl as ScrollableControl,
+    )
+    from flet_core import (
         View as View,
+    )
+    from flet_core import (
         ViewPopEvent as ViewPopEvent,
     )
+    from flet_core._exports_aliases import *  # noqa: F403
     from flet_core._exports_typing import *  # noqa: F403
 
 __version__ = _version.version
@@ -77,20 +119,21 @@ _OWN: dict[str, tuple[str, str | None]] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    own = _OWN.get(name)
-    if own is not None:
-        module = importlib.import_module(own[0])
-        value = module if own[1] is None else getattr(module, own[1])
-    else:
-        value = getattr(flet_core, name)
-    globals()[name] = value
-    return value
+# Run time only: type checkers read the imports above instead, so a misspelt `ft.Name` is an
+# error for them, and a computed __all__ would hide those names from them.
+if not TYPE_CHECKING:
 
+    def __getattr__(name: str) -> Any:
+        own = _OWN.get(name)
+        if own is not None:
+            module = importlib.import_module(own[0])
+            value = module if own[1] is None else getattr(module, own[1])
+        else:
+            value = getattr(flet_core, name)
+        globals()[name] = value
+        return value
 
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(flet_core.__all__) | set(_OWN))
+    def __dir__() -> list[str]:
+        return sorted(set(globals()) | set(flet_core.__all__) | set(_OWN))
 
-
-if not TYPE_CHECKING:  # type checkers read the imports above (`from flet import *` included)
     __all__ = sorted(set(flet_core.__all__) | set(_OWN) | {"version"})
