@@ -10,6 +10,7 @@ import pytest
 
 from flet_core.page import Page
 from flet_core.page_events import AppLifecycleState
+from flet_core.types import Brightness
 from flet_core.view import View
 from flet_runtime import MemoryClient
 
@@ -97,7 +98,7 @@ async def test_client_reported_page_events(make_host: Any, ui: Any) -> None:
         ("key", "A", True, False),
         ("lifecycle", AppLifecycleState.RESUME),
         ("media", 24.0),
-        ("brightness", "dark", "dark"),
+        ("brightness", "dark", Brightness.DARK),  # an enum, as 0.21 returned
         ("window", "focus"),
         ("client error", "Unsupported operation: NaN.floor()"),
     }

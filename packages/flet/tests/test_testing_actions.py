@@ -153,7 +153,7 @@ async def test_page_events_resize_lifecycle_keys_brightness(flet_app: AppFactory
         ("resize", "640,480.5", 640, 480.5),
         ("lifecycle", ft.AppLifecycleState.RESUME),
         ("lifecycle", ft.AppLifecycleState.HIDE),
-        ("brightness", "dark", "dark"),
+        ("brightness", "dark", ft.Brightness.DARK),  # an enum, as 0.21 returned
         ("key", "Enter", True),
     ]
 

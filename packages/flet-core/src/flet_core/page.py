@@ -125,7 +125,7 @@ def _brightness(text: str) -> Brightness:
 class Page(AdaptiveControl):
     """One session's page: views, overlay, page attributes, and the client's reported state."""
 
-    _page_events: ClassVar[dict[str, PageEvent]]
+    _page_events: ClassVar[dict[str, PageEvent[Any]]]
 
     title: str | None = None
     route: str | None = None

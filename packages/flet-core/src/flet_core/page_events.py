@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 from flet_core.control_event import ControlEvent
 from flet_core.types import AppLifecycleState
@@ -157,20 +157,23 @@ class LoginEvent(ControlEvent):
         self.error_description = error_description
 
 
-class EventHandlers:
-    """The subscribers of one page event; assigning to ``page.on_x`` adds a subscriber."""
+_E = TypeVar("_E", bound=ControlEvent)
+
+
+class EventHandlers(Generic[_E]):
+    """The subscribers of one page event (of event class ``_E``); assigning to ``page.on_x`` adds one."""
 
     def __init__(self, on_change: Callable[[], None] | None = None) -> None:
         self._handlers: list[Callable[..., Any]] = []
         self._on_change = on_change
 
-    def subscribe(self, handler: Callable[..., Any]) -> None:
+    def subscribe(self, handler: Callable[[_E], Any]) -> None:
         if handler is not None and handler not in self._handlers:
             self._handlers.append(handler)
             if self._on_change is not None:
                 self._on_change()
 
-    def unsubscribe(self, handler: Callable[..., Any]) -> None:
+    def unsubscribe(self, handler: Callable[[_E], Any]) -> None:
         if handler in self._handlers:
             self._handlers.remove(handler)
             if self._on_change is not None:
@@ -186,20 +189,24 @@ class EventHandlers:
         return bool(self._handlers)
 
 
-class PageEvent:
+class PageEvent(Generic[_E]):
     """Descriptor for a page ``on_*`` property: reading gives the subscribers, assigning adds one."""
 
+    @overload
+    def __init__(self: PageEvent[ControlEvent], event: str, *, flag: str | None = None) -> None: ...
+    @overload
+    def __init__(self, event: str, event_class: type[_E], flag: str | None = None) -> None: ...
     def __init__(self, event: str, event_class: type[ControlEvent] = ControlEvent, flag: str | None = None) -> None:
         self.event = event
-        self.event_class = event_class
+        self.event_class: type[ControlEvent] = event_class
         self.flag = flag
         self.name = ""
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
 
-    def handlers(self, page: Page) -> EventHandlers:
-        table: dict[str, EventHandlers] = page.__dict__.setdefault("_page_handlers", {})
+    def handlers(self, page: Page) -> EventHandlers[_E]:
+        table: dict[str, EventHandlers[Any]] = page.__dict__.setdefault("_page_handlers", {})
         handlers = table.get(self.event)
         if handlers is None:
             flag = self.flag
@@ -207,12 +214,16 @@ class PageEvent:
             handlers = table[self.event] = EventHandlers(on_change)
         return handlers
 
-    def __get__(self, page: Page | None, owner: type) -> Any:
+    @overload
+    def __get__(self, page: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, page: Page, owner: type) -> EventHandlers[_E]: ...
+    def __get__(self, page: Page | None, owner: type) -> Self | EventHandlers[_E]:
         if page is None:
             return self
         return self.handlers(page)
 
-    def __set__(self, page: Page, handler: Any) -> None:
+    def __set__(self, page: Page, handler: Callable[[_E], Any] | EventHandlers[_E] | None) -> None:
         if handler is None or isinstance(handler, EventHandlers):
             return  # 0.21: assigning None does not clear; `page.on_x += ...` style reassigns the collection
         self.handlers(page).subscribe(handler)

@@ -387,6 +387,8 @@ def main(page: ft.Page) -> None:
     page.session = None  # type: ignore[assignment]
     ft.Text(size="big")  # type: ignore[arg-type]
     page.theme_mode = "dark"  # type: ignore[assignment]
+    page.on_keyboard_event = route_change  # type: ignore[assignment]  # a handler of another event
+    page.pubsub = None  # type: ignore[assignment]
 
 
 def exported() -> None:
