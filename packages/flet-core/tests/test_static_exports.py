@@ -1,22 +1,20 @@
 """What type checkers see of `import flet_core` / `import flet as ft` matches what the lazy loader serves.
 
 At run time the public names load on first use (PEP 562); type checkers instead read the
-`if TYPE_CHECKING:` imports of `flet_core/__init__.py` (the eager imports, `_exports_typing` and
-`_exports_aliases`). A public name missing from that static view would be an error in users'
-editors, and a module alias pointing elsewhere would type `ft.tooltip` as the wrong module.
+`if TYPE_CHECKING:` imports of `flet_core/__init__.py`: the eager imports and `_exports_typing`.
+A public name missing from that static view would be an error in users' editors, and a static
+name bound to another object would be typed wrongly.
 """
 
 from __future__ import annotations
 
 import ast
-import importlib
 from pathlib import Path
 
 import pytest
 
 import flet_core
-from flet_core import _exports_aliases
-from flet_core._exports import EXPORTS
+from flet_core import _exports_typing
 
 PACKAGE = Path(flet_core.__file__).resolve().parent
 
@@ -38,16 +36,14 @@ def _bound_names(path: Path) -> set[str]:
 
 def test_the_static_view_holds_every_public_name() -> None:
     static = _bound_names(PACKAGE / "__init__.py") | _bound_names(PACKAGE / "_exports_typing.py")
-    static |= _bound_names(PACKAGE / "_exports_aliases.py")
     public = set(flet_core.__all__)
     assert public - static == set(), "public names type checkers cannot see"
     assert static - public - {"TYPE_CHECKING", "Any", "importlib"} == set(), "names type checkers see that do not exist"
 
 
-@pytest.mark.parametrize("name", sorted(_bound_names(PACKAGE / "_exports_aliases.py")))
-def test_each_module_alias_is_the_module_the_loader_serves(name: str) -> None:
-    assert getattr(_exports_aliases, name) is getattr(flet_core, name)
-    assert EXPORTS[name] == f"module:{getattr(flet_core, name).__name__}"
+@pytest.mark.parametrize("name", sorted(_bound_names(PACKAGE / "_exports_typing.py")))
+def test_each_static_name_is_what_the_loader_serves(name: str) -> None:
+    assert getattr(_exports_typing, name) is getattr(flet_core, name)
 
 
 def test_flet_core_itself_never_imports_the_static_view() -> None:
@@ -55,4 +51,3 @@ def test_flet_core_itself_never_imports_the_static_view() -> None:
     tree = ast.parse(source)
     runtime = [node for node in tree.body if isinstance(node, ast.ImportFrom) and "_exports_" in (node.module or "")]
     assert runtime == [], "the static view is for type checkers only (it would import every family module)"
-    assert importlib.util.find_spec("flet_core._exports_typing") is not None

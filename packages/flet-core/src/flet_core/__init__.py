@@ -75,7 +75,6 @@ from flet_core.view import (
 )
 
 if TYPE_CHECKING:  # what the lazy loader provides, for type checkers
-    from flet_core._exports_aliases import *  # noqa: F403
     from flet_core._exports_typing import *  # noqa: F403
 
 __version__ = "0.21.2.post1"

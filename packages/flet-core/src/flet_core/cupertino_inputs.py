@@ -158,7 +158,7 @@ class CupertinoSlider(ConstrainedControl):
 class CupertinoTextField(TextField):
     """An iOS-style text field."""
 
-    placeholder_text: str | None = None
+    placeholder_text: str | None = prop(default=None, kw_only=False)
     # not positional here: upstream's first parameter is placeholder_text
     value: str | None = prop(default="")
     placeholder_style: TextStyle | None = prop(default=None, json=True)

@@ -23,7 +23,7 @@ __all__ = ["Dropdown", "FormFieldControl", "Option", "TextField"]
 class FormFieldControl(ConstrainedControl):
     """Base of text and drop-down fields: label, borders, colours and helper texts."""
 
-    text_size: int | float | None = prop(default=None, kw_only=False)
+    text_size: int | float | None = None
     text_style: TextStyle | None = prop(default=None, json=True)
     text_vertical_align: VerticalAlignment | int | float | None = None
     label: str | None = None

@@ -261,7 +261,9 @@ class Segment(Control):
     """One segment of a `SegmentedButton`."""
 
     value: str | None = prop(default=None, kw_only=False)
-    label: Control | None = slot(n="label", default=None, kw_only=False)
+    # keyword-only for type checkers, which take positional fields in declaration order: 0.21's
+    # parameters are (value, icon, label), while label goes to the client first
+    label: Control | None = slot(n="label", default=None)
     icon: Control | None = slot(n="icon", default=None, kw_only=False)
 
 

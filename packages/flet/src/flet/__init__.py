@@ -101,7 +101,6 @@ if TYPE_CHECKING:
     from flet_core import (
         ViewPopEvent as ViewPopEvent,
     )
-    from flet_core._exports_aliases import *  # noqa: F403
     from flet_core._exports_typing import *  # noqa: F403
 
 __version__ = _version.version

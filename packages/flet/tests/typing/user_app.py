@@ -180,6 +180,8 @@ def main(page: ft.Page) -> None:
         expand=True,
     )
     assert_type(draft.value, str | None)
+    assert_type(ft.TextField("prefilled").value, str | None)  # 0.21's first parameter, as at run time
+    assert_type(ft.Dropdown("amber").value, str | None)
     assert_type(draft.label, str | None)
     pinned = ft.Checkbox(label="Pin it", value=False)
     assert_type(pinned.value, bool | None)
