@@ -87,7 +87,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict on every package's src/, the build hook and the tools; the typing tests under pyright too."""
+    """mypy --strict on every package's src/, the build hook and the tools; pyright too; the typing tests under both."""
     install_editable(session, *(package.name for package in PACKAGES))
     install_group(session, "typecheck")
     # the optional dependencies (oauth, security extras) and the pytest plugin's are typed code too
@@ -100,10 +100,12 @@ def typecheck(session: nox.Session) -> None:
     scripts = sorted(str(path) for path in Path("tools/bench").glob("*.py"))
     session.run("mypy", "--strict", *tooling, *scripts, "tools/core_imports.py", "noxfile.py")
     # The typing tests of the public API (assert_type / expected errors), as a user's code sees it,
-    # under mypy and pyright (what VS Code uses; basedpyright bundles node, so nothing is downloaded).
+    # under mypy and under pyright (what VS Code uses; basedpyright bundles node, so nothing is
+    # downloaded), which also checks every package's src/ at its basic level ([tool.basedpyright]).
     typing_tests = [str(path) for path in sorted(ROOT.glob("packages/*/tests/typing/*.py"))]
     session.run("mypy", "--strict", "--warn-unused-ignores", *typing_tests)
-    session.run("basedpyright", "--pythonpath", str(Path(session.bin) / "python"), *typing_tests)
+    sources = [str(path) for path in sorted(ROOT.glob("packages/*/src"))]
+    session.run("basedpyright", "--pythonpath", str(Path(session.bin) / "python"), *sources, *typing_tests)
 
 
 @nox.session

@@ -60,12 +60,14 @@ class Connection(Protocol):
 
     def run_task(self, handler: Callable[..., Coroutine[Any, Any, Any]], *args: Any, **kwargs: Any) -> Future[Any]:
         """Start ``handler(*args)`` as a task on the session's loop."""
+        ...
 
     def run_thread(self, handler: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         """Run ``handler(*args)`` in the session's thread pool."""
 
     def get_upload_url(self, file_name: str, expires: int) -> str:
         """A signed upload URL for ``file_name``."""
+        ...
 
 
 class MethodCall:
@@ -127,8 +129,8 @@ class InMemoryConnection:
     def _answer(self, call: MethodCall) -> str | None:
         answer = self.answers.get(call.name)
         if callable(answer):
-            result: str | None = answer(call)
-            return result
+            result = answer(call)
+            return result if result is None else str(result)
         return answer if answer is None else str(answer)
 
     def invoke_method(

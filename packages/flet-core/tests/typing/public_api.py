@@ -4,6 +4,8 @@ Each `assert_type` states what a type checker must infer; `# type: ignore[...]` 
 what it must reject (mypy --strict reports an unused ignore if the error goes away).
 """
 
+# pyright: standard, reportUnnecessaryTypeIgnoreComment=true
+
 from __future__ import annotations
 
 from typing import assert_type

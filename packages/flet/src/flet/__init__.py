@@ -18,26 +18,14 @@ if TYPE_CHECKING:
     from flet import utils as utils
     from flet import version as version
     from flet.app import (
-        FLET_APP as FLET_APP,
-    )
-    from flet.app import (
-        FLET_APP_HIDDEN as FLET_APP_HIDDEN,
-    )
-    from flet.app import (
-        FLET_APP_WEB as FLET_APP_WEB,
-    )
-    from flet.app import (
-        WEB_BROWSER as WEB_BROWSER,
-    )
-    from flet.app import (
         app as app,
     )
     from flet.app import (
         app_async as app_async,
     )
 
-    # flet_core's names as type checkers see them: its static view of the lazy names, plus the
-    # names it imports eagerly (a star import of flet_core itself would stop at its computed __all__)
+    # flet_core's names as type checkers see them: the names it imports eagerly, and its static view
+    # of the lazy ones (which holds the app-view constants that flet.app re-exports)
     from flet_core import (
         AdaptiveControl as AdaptiveControl,
     )

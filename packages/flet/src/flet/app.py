@@ -25,7 +25,7 @@ import os
 import sys
 import webbrowser
 from pathlib import Path
-from typing import Final, Literal, overload
+from typing import Literal, overload
 
 from flet import environment
 from flet.fastapi.flet_app import SessionHandler
@@ -36,7 +36,7 @@ from flet.fastapi.serve_fastapi_web_app import (
     get_fastapi_web_app,
     start_web_server,
 )
-from flet_core.types import AppView, WebRenderer
+from flet_core.types import FLET_APP, FLET_APP_HIDDEN, FLET_APP_WEB, WEB_BROWSER, AppView, WebRenderer
 from flet_runtime import config
 
 __all__ = [
@@ -51,11 +51,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger("flet")
-
-WEB_BROWSER: Final = "web_browser"
-FLET_APP: Final = "flet_app"
-FLET_APP_WEB: Final = "flet_app_web"
-FLET_APP_HIDDEN: Final = "flet_app_hidden"
 
 DEFAULT_WEB_SERVER_PORT = 8000
 

@@ -9,6 +9,8 @@ The app: a small team notes board. Sign in with GitHub, write notes, filter and 
 with the other sessions over pubsub, keep a draft in client storage, and change the theme.
 """
 
+# pyright: standard, reportUnnecessaryTypeIgnoreComment=true
+
 from __future__ import annotations
 
 from dataclasses import dataclass
