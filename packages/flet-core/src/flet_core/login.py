@@ -9,7 +9,7 @@ without flet-core importing the classes that implement them (``flet.auth``).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, KeysView, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -62,6 +62,8 @@ class AuthUserInfo(Protocol):
     def groups(self) -> Sequence[Any]: ...
     def __getitem__(self, key: str, /) -> Any: ...
     def __contains__(self, key: object, /) -> bool: ...
+    def get(self, key: str, default: Any = None, /) -> Any: ...
+    def keys(self) -> KeysView[str]: ...
 
 
 class AuthorizationInfo(Protocol):

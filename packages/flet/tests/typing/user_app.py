@@ -147,6 +147,7 @@ def main(page: ft.Page) -> None:
         assert_type(auth.user, AuthUserInfo)
         assert_type(auth.user.id, str)
         user_name.current.value = str(auth.user["login"])
+        assert_type(auth.user.get("email"), Any)
         token = auth.token
         assert_type(token, OAuthTokenInfo | None)
         if token is not None:
