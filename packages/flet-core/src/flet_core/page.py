@@ -189,8 +189,8 @@ class Page(AdaptiveControl):
     floating_action_button_location = _ViewProxy["FloatingActionButtonLocation | OffsetValue"](
         "floating_action_button_location"
     )
-    horizontal_alignment = _ViewProxy["CrossAxisAlignment | None"]("horizontal_alignment")
-    vertical_alignment = _ViewProxy["MainAxisAlignment | None"]("vertical_alignment")
+    horizontal_alignment = _ViewProxy["CrossAxisAlignment"]("horizontal_alignment")
+    vertical_alignment = _ViewProxy["MainAxisAlignment"]("vertical_alignment")
     spacing = _ViewProxy["int | float | None"]("spacing")
     padding = _ViewProxy["PaddingValue"]("padding")
     bgcolor = _ViewProxy["str | None"]("bgcolor")

@@ -82,7 +82,7 @@ def main(page: ft.Page) -> None:
     assert_type(page.appbar, ft.AppBar | ft.CupertinoAppBar | None)
     assert_type(page.navigation_bar, ft.NavigationBar | ft.CupertinoNavigationBar | None)
     assert_type(page.floating_action_button, ft.FloatingActionButton | None)
-    assert_type(page.vertical_alignment, ft.MainAxisAlignment | None)
+    assert_type(page.vertical_alignment, ft.MainAxisAlignment)
     assert_type(page.scroll, ft.ScrollMode | None)
     assert_type(page.snack_bar, ft.SnackBar | None)
     assert_type(page.banner, ft.Banner | None)
@@ -328,6 +328,9 @@ def main(page: ft.Page) -> None:
 
     def view_pop(e: ft.ViewPopEvent) -> None:
         assert_type(e.view, ft.View | None)
+        if e.view is not None:
+            assert_type(e.view.appbar, ft.AppBar | ft.CupertinoAppBar | None)
+            assert_type(e.view.padding, int | float | ft.Padding | None)
         page.views.pop()
         page.go(page.views[-1].route or "/")
 
@@ -396,9 +399,9 @@ def main(page: ft.Page) -> None:
     page.pubsub = None  # type: ignore[assignment]
 
 
-def exported() -> None:
-    """`ft.app`: runs the app (None), or returns the ASGI app for an outside server."""
-    assert_type(ft.app(main, view=ft.AppView.WEB_BROWSER, port=8550), None)
-    assert_type(ft.app(target=main, export_asgi_app=True), FastAPI)
-    asgi: Any = ft.app(main, name="notes", assets_dir="assets", web_renderer=ft.WebRenderer.HTML, export_asgi_app=True)
-    del asgi
+# `uvicorn user_app:asgi` serves the app; `python user_app.py` runs it in the browser.
+asgi = ft.app(main, name="notes", assets_dir="assets", web_renderer=ft.WebRenderer.HTML, export_asgi_app=True)
+assert_type(asgi, FastAPI)
+
+if __name__ == "__main__":
+    assert_type(ft.app(target=main, view=ft.AppView.WEB_BROWSER, port=8550), None)
