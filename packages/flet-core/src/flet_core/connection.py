@@ -13,7 +13,7 @@ import inspect
 import json
 import uuid
 from collections.abc import Callable, Coroutine
-from concurrent.futures import Future
+from concurrent.futures import Executor, Future
 from typing import Any, Protocol, runtime_checkable
 
 from flet_core import protocol
@@ -30,7 +30,7 @@ class Connection(Protocol):
     def loop(self) -> asyncio.AbstractEventLoop | None: ...
 
     @property
-    def executor(self) -> Any: ...
+    def executor(self) -> Executor | None: ...
 
     def send(self, frame: str) -> None:
         """Queue one text frame for the client; thread-safe; frames leave in call order."""
@@ -101,7 +101,7 @@ class InMemoryConnection:
         return None
 
     @property
-    def executor(self) -> Any:
+    def executor(self) -> Executor | None:
         return None
 
     @property

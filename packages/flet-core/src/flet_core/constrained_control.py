@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from flet_core._fields import control, event, prop
 from flet_core.control import Control
 from flet_core.control_event import ControlEvent, EventHandler
+
+if TYPE_CHECKING:
+    from flet_core.types import AnimationValue, OffsetValue, RotateValue, ScaleValue
 
 __all__ = ["ConstrainedControl"]
 
@@ -22,14 +25,14 @@ class ConstrainedControl(Control):
     top: int | float | None = None
     right: int | float | None = None
     bottom: int | float | None = None
-    rotate: Any = prop(default=None, json=True)
-    scale: Any = prop(default=None, json=True)
-    offset: Any = prop(default=None, json=True)
+    rotate: RotateValue = prop(default=None, json=True)
+    scale: ScaleValue = prop(default=None, json=True)
+    offset: OffsetValue = prop(default=None, json=True)
     aspect_ratio: int | float | None = None
-    animate_opacity: Any = prop(default=None, json=True)
-    animate_size: Any = prop(default=None, json=True)
-    animate_position: Any = prop(default=None, json=True)
-    animate_rotation: Any = prop(default=None, json=True)
-    animate_scale: Any = prop(default=None, json=True)
-    animate_offset: Any = prop(default=None, json=True)
+    animate_opacity: AnimationValue = prop(default=None, json=True)
+    animate_size: AnimationValue = prop(default=None, json=True)
+    animate_position: AnimationValue = prop(default=None, json=True)
+    animate_rotation: AnimationValue = prop(default=None, json=True)
+    animate_scale: AnimationValue = prop(default=None, json=True)
+    animate_offset: AnimationValue = prop(default=None, json=True)
     on_animation_end: EventHandler[ControlEvent] | None = event(default=None)

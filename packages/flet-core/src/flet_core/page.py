@@ -38,7 +38,7 @@ from flet_core.view import Offstage, View
 
 if TYPE_CHECKING:
     import asyncio
-    from concurrent.futures import Future
+    from concurrent.futures import Executor, Future
 
     from flet_core.animation import AnimationCurve
     from flet_core.connection import Connection
@@ -226,7 +226,7 @@ class Page(AdaptiveControl):
         conn: Connection | None = None,
         session_id: str = "",
         loop: asyncio.AbstractEventLoop | None = None,
-        executor: Any = None,
+        executor: Executor | None = None,
     ) -> None:
         super().__init__()
         self._connection = conn
@@ -312,7 +312,7 @@ class Page(AdaptiveControl):
         return self._loop
 
     @property
-    def executor(self) -> Any:
+    def executor(self) -> Executor | None:
         if self._executor is None and self._connection is not None:
             return self._connection.executor
         return self._executor

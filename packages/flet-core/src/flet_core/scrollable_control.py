@@ -10,6 +10,7 @@ from flet_core._fields import control, event, prop
 from flet_core.control import Control
 from flet_core.control_event import ControlEvent, EventHandler
 from flet_core.encoding import dumps, to_jsonable
+from flet_core.types import ScrollMode
 
 __all__ = ["OnScrollEvent", "ScrollableControl"]
 
@@ -63,8 +64,8 @@ class OnScrollEvent(ControlEvent):
 
 
 def _scroll_mode(value: Any) -> Any:
-    if value is True:
-        return "auto"
+    if value is True:  # 0.21 took a bool too
+        return ScrollMode.AUTO
     return None if value is False else value
 
 
@@ -72,7 +73,7 @@ def _scroll_mode(value: Any) -> Any:
 class ScrollableControl(Control):
     """A control whose content can scroll."""
 
-    scroll: Any = prop(default=None, convert=_scroll_mode)
+    scroll: ScrollMode | None = prop(default=None, convert=_scroll_mode)
     auto_scroll: bool | None = False
     reverse: bool | None = False
     # a plain default would make an `on_*` annotation an event; this one is a number
