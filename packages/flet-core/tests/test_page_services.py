@@ -10,7 +10,7 @@ import pytest
 from flet_core.client_storage import ClientStorage
 from flet_core.connection import InMemoryConnection
 from flet_core.errors import FletError
-from flet_core.login import AuthorizationInfo, OAuthProviderInfo
+from flet_core.login import AuthorizationInfo, LoginRequest
 from flet_core.page import Page
 from flet_core.pubsub import PubSubClient, PubSubHub
 from flet_core.session_storage import SessionStorage
@@ -59,19 +59,19 @@ class Recorder:
     """A login handler that records each call and signs in with a fixed authorization."""
 
     def __init__(self) -> None:
-        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.calls: list[tuple[str, Page, LoginRequest | None]] = []
         self.auth: Any = object()
 
-    def login(self, page: Page, provider: OAuthProviderInfo, **options: Any) -> AuthorizationInfo:
-        self.calls.append(("login", {"page": page, "provider": provider, **options}))
+    def login(self, page: Page, request: LoginRequest) -> AuthorizationInfo:
+        self.calls.append(("login", page, request))
         page.auth = self.auth
         return self.auth  # type: ignore[no-any-return]
 
-    async def login_async(self, page: Page, provider: OAuthProviderInfo, **options: Any) -> AuthorizationInfo:
-        return self.login(page, provider, **options)
+    async def login_async(self, page: Page, request: LoginRequest) -> AuthorizationInfo:
+        return self.login(page, request)
 
     def logout(self, page: Page) -> None:
-        self.calls.append(("logout", {"page": page}))
+        self.calls.append(("logout", page, None))
         page.auth = None
 
     async def logout_async(self, page: Page) -> None:
@@ -86,23 +86,15 @@ def test_login_and_logout_go_through_the_pages_login_handler() -> None:
     opened: Callable[[str], None] = print
     assert page.login(provider, fetch_groups=True, scope=["email"], on_open_authorization_url=opened) is handler.auth
     assert page.auth is handler.auth
-    assert handler.calls[0] == (
-        "login",
-        {
-            "page": page,
-            "provider": provider,
-            "fetch_user": True,
-            "fetch_groups": True,
-            "scope": ["email"],
-            "saved_token": None,
-            "on_open_authorization_url": opened,
-            "complete_page_html": None,
-            "redirect_to_page": False,
-            "authorization": None,
-        },
-    )
+    assert handler.calls == [
+        (
+            "login",
+            page,
+            LoginRequest(provider, fetch_groups=True, scope=["email"], on_open_authorization_url=opened),
+        )
+    ]
     page.logout()
-    assert page.auth is None and handler.calls[-1] == ("logout", {"page": page})
+    assert page.auth is None and handler.calls[-1] == ("logout", page, None)
 
 
 @pytest.mark.asyncio
@@ -111,6 +103,7 @@ async def test_the_async_forms_use_the_same_handler() -> None:
     handler = Recorder()
     page.login_handler = handler
     assert await page.login_async(object(), redirect_to_page=None) is handler.auth  # type: ignore[arg-type]
-    assert handler.calls[0][1]["redirect_to_page"] is False
+    request = handler.calls[0][2]
+    assert request is not None and request.redirect_to_page is False and request.fetch_user is True
     await page.logout_async()
     assert page.auth is None

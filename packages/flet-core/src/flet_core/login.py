@@ -10,6 +10,7 @@ without flet-core importing the classes that implement them (``flet.auth``).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, KeysView, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ __all__ = [
     "AuthUserInfo",
     "AuthorizationInfo",
     "LoginHandler",
+    "LoginRequest",
     "OAuthProviderInfo",
     "OAuthTokenInfo",
 ]
@@ -83,38 +85,30 @@ class AuthorizationInfo(Protocol):
     def token(self) -> OAuthTokenInfo | None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class LoginRequest:
+    """One call of ``page.login()``/``login_async()``: the provider and the options the app gave."""
+
+    provider: OAuthProviderInfo
+    fetch_user: bool = True
+    fetch_groups: bool = False
+    scope: list[str] | None = None
+    saved_token: str | None = None
+    """A saved ``page.auth.token.to_json()``: sign in again without visiting the provider."""
+    on_open_authorization_url: Callable[[str], Any] | None = None
+    """Opens the provider's URL instead of ``page.launch_url`` (may be async for ``login_async``)."""
+    complete_page_html: str | None = None
+    redirect_to_page: bool = False
+    authorization: Callable[..., AuthorizationInfo] | None = None
+    """The ``Authorization`` class (or subclass) to create; None for the host's default."""
+
+
 class LoginHandler(Protocol):
     """How a host signs users in: ``Page.login``/``logout`` and their async forms call it."""
 
-    def login(
-        self,
-        page: Page,
-        provider: OAuthProviderInfo,
-        *,
-        fetch_user: bool,
-        fetch_groups: bool,
-        scope: list[str] | None,
-        saved_token: str | None,
-        on_open_authorization_url: Callable[[str], Any] | None,
-        complete_page_html: str | None,
-        redirect_to_page: bool,
-        authorization: Callable[..., AuthorizationInfo] | None,
-    ) -> AuthorizationInfo: ...
+    def login(self, page: Page, request: LoginRequest) -> AuthorizationInfo: ...
 
-    def login_async(
-        self,
-        page: Page,
-        provider: OAuthProviderInfo,
-        *,
-        fetch_user: bool,
-        fetch_groups: bool,
-        scope: list[str] | None,
-        saved_token: str | None,
-        on_open_authorization_url: Callable[[str], Awaitable[Any] | Any] | None,
-        complete_page_html: str | None,
-        redirect_to_page: bool,
-        authorization: Callable[..., AuthorizationInfo] | None,
-    ) -> Awaitable[AuthorizationInfo]: ...
+    def login_async(self, page: Page, request: LoginRequest) -> Awaitable[AuthorizationInfo]: ...
 
     def logout(self, page: Page) -> None: ...
 

@@ -23,6 +23,7 @@ from flet_core.control import Control
 from flet_core.control_event import ControlEvent
 from flet_core.diff import Update, compute_clean, compute_update
 from flet_core.errors import FletError, PageDisconnectedException
+from flet_core.login import LoginRequest
 from flet_core.page_events import (
     AppLifecycleStateChangeEvent,
     KeyboardEvent,
@@ -579,18 +580,18 @@ class Page(AdaptiveControl):
         With ``saved_token`` (a saved ``page.auth.token.to_json()``) the user is signed in again
         without visiting the provider. ``authorization`` is an ``Authorization`` subclass to use.
         """
-        return self._login_handler_or_raise().login(
-            self,
+        request = LoginRequest(
             provider,
-            fetch_user=fetch_user,
-            fetch_groups=fetch_groups,
-            scope=scope,
-            saved_token=saved_token,
-            on_open_authorization_url=on_open_authorization_url,
-            complete_page_html=complete_page_html,
-            redirect_to_page=bool(redirect_to_page),
-            authorization=authorization,
+            fetch_user,
+            fetch_groups,
+            scope,
+            saved_token,
+            on_open_authorization_url,
+            complete_page_html,
+            bool(redirect_to_page),
+            authorization,
         )
+        return self._login_handler_or_raise().login(self, request)
 
     async def login_async(
         self,
@@ -605,18 +606,18 @@ class Page(AdaptiveControl):
         authorization: Callable[..., AuthorizationInfo] | None = None,
     ) -> AuthorizationInfo:
         """``login`` for async code: the provider's HTTP calls do not block the event loop."""
-        return await self._login_handler_or_raise().login_async(
-            self,
+        request = LoginRequest(
             provider,
-            fetch_user=fetch_user,
-            fetch_groups=fetch_groups,
-            scope=scope,
-            saved_token=saved_token,
-            on_open_authorization_url=on_open_authorization_url,
-            complete_page_html=complete_page_html,
-            redirect_to_page=bool(redirect_to_page),
-            authorization=authorization,
+            fetch_user,
+            fetch_groups,
+            scope,
+            saved_token,
+            on_open_authorization_url,
+            complete_page_html,
+            bool(redirect_to_page),
+            authorization,
         )
+        return await self._login_handler_or_raise().login_async(self, request)
 
     def logout(self) -> None:
         """Forget the sign-in (``page.auth`` becomes None) and fire ``on_logout``."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import inspect
 import logging
 import weakref
-from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
@@ -21,7 +20,7 @@ from flet.auth.authorization import Authorization
 from flet.auth.oauth_provider import OAuthProvider
 from flet_core.control_event import ControlEvent
 from flet_core.errors import FletTypeError
-from flet_core.login import AuthorizationInfo, OAuthProviderInfo
+from flet_core.login import LoginRequest
 from flet_core.page import Page
 from flet_core.page_events import LoginEvent
 
@@ -106,24 +105,23 @@ class LoginFlow:
             logger.debug("could not bring the app forward after sign-in: %s", failure)
 
 
-def _new_authorization(
-    provider: OAuthProviderInfo,
-    fetch_user: bool,
-    fetch_groups: bool,
-    scope: list[str] | None,
-    authorization: Callable[..., AuthorizationInfo] | None,
-) -> Authorization:
-    if not isinstance(provider, OAuthProvider):
+def _new_authorization(page: Page, request: LoginRequest) -> Authorization:
+    """The sign-in's ``Authorization``, set as ``page.auth``."""
+    if not isinstance(request.provider, OAuthProvider):
         raise FletTypeError(
-            f"page.login() expects a flet.auth.OAuthProvider (e.g. GitHubOAuthProvider), got {type(provider).__name__}"
+            "page.login() expects a flet.auth.OAuthProvider (e.g. GitHubOAuthProvider), "
+            f"got {type(request.provider).__name__}"
         )
     _httpx()  # a missing httpx fails here, with the install hint, not after the provider's round trip
-    factory = Authorization if authorization is None else authorization
-    auth = factory(provider, fetch_user=fetch_user, fetch_groups=fetch_groups, scope=scope)
+    factory = Authorization if request.authorization is None else request.authorization
+    auth = factory(
+        request.provider, fetch_user=request.fetch_user, fetch_groups=request.fetch_groups, scope=request.scope
+    )
     if not isinstance(auth, Authorization):
         raise FletTypeError(
             f"page.login(authorization=...) expects flet.auth.Authorization or a subclass, got {factory!r}"
         )
+    page.auth = auth
     return auth
 
 
@@ -137,65 +135,39 @@ class PageLogin:
         """Make ``page.login``/``page.logout`` sign in through this app."""
         page.login_handler = self
 
-    def _open_flow(self, page: Any, auth: Authorization, complete_page_html: str | None, redirect_to_page: bool) -> str:
+    def _open_flow(self, page: Page, auth: Authorization, request: LoginRequest) -> str:
         url, state = auth.get_authorization_data()
         # Both forms keep the page's route (0.21's sync login dropped it, UPSTREAM-BUG #33).
-        complete_url = _page_url(auth.provider.redirect_url, page.name, page.route) if redirect_to_page else None
-        self._register_state(state, LoginFlow(page, auth), complete_url, complete_page_html)
+        complete_url = (
+            _page_url(auth.provider.redirect_url, page.name, page.route) if request.redirect_to_page else None
+        )
+        self._register_state(state, LoginFlow(page, auth), complete_url, request.complete_page_html)
         return url
 
-    def login(
-        self,
-        page: Page,
-        provider: OAuthProviderInfo,
-        *,
-        fetch_user: bool,
-        fetch_groups: bool,
-        scope: list[str] | None,
-        saved_token: str | None,
-        on_open_authorization_url: Callable[[str], Any] | None,
-        complete_page_html: str | None,
-        redirect_to_page: bool,
-        authorization: Callable[..., AuthorizationInfo] | None,
-    ) -> Authorization:
-        """Start signing in with ``provider``; ``on_login`` fires when it is done."""
-        auth = _new_authorization(provider, fetch_user, fetch_groups, scope, authorization)
-        page.auth = auth
-        if saved_token is not None:
-            auth.dehydrate_token(saved_token)
+    def login(self, page: Page, request: LoginRequest) -> Authorization:
+        """Start signing in with ``request.provider``; ``on_login`` fires when it is done."""
+        auth = _new_authorization(page, request)
+        if request.saved_token is not None:
+            auth.dehydrate_token(request.saved_token)
             _fire(page, "login", _login_event(page, "", ""))
             return auth
-        url = self._open_flow(page, auth, complete_page_html, redirect_to_page)
-        if on_open_authorization_url is not None:
-            on_open_authorization_url(url)
+        url = self._open_flow(page, auth, request)
+        if request.on_open_authorization_url is not None:
+            request.on_open_authorization_url(url)
         else:
             page.launch_url(url, "flet_oauth_signin", web_popup_window=page.web)
         return auth
 
-    async def login_async(
-        self,
-        page: Page,
-        provider: OAuthProviderInfo,
-        *,
-        fetch_user: bool,
-        fetch_groups: bool,
-        scope: list[str] | None,
-        saved_token: str | None,
-        on_open_authorization_url: Callable[[str], Awaitable[Any] | Any] | None,
-        complete_page_html: str | None,
-        redirect_to_page: bool,
-        authorization: Callable[..., AuthorizationInfo] | None,
-    ) -> Authorization:
+    async def login_async(self, page: Page, request: LoginRequest) -> Authorization:
         """``login`` for async code: the HTTP calls do not block the event loop."""
-        auth = _new_authorization(provider, fetch_user, fetch_groups, scope, authorization)
-        page.auth = auth
-        if saved_token is not None:
-            await auth.dehydrate_token_async(saved_token)
+        auth = _new_authorization(page, request)
+        if request.saved_token is not None:
+            await auth.dehydrate_token_async(request.saved_token)
             _fire(page, "login", _login_event(page, "", ""))
             return auth
-        url = self._open_flow(page, auth, complete_page_html, redirect_to_page)
-        if on_open_authorization_url is not None:
-            result = on_open_authorization_url(url)
+        url = self._open_flow(page, auth, request)
+        if request.on_open_authorization_url is not None:
+            result = request.on_open_authorization_url(url)
             if inspect.isawaitable(result):
                 await result
         else:
