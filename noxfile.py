@@ -96,7 +96,12 @@ def typecheck(session: nox.Session) -> None:
     # By package name, as installed (mypy takes either packages or files in one run).
     imports = [path.name for package in PACKAGES for path in package.path.glob("src/*") if path.name.isidentifier()]
     session.run("mypy", "--strict", *(f"--package={name}" for name in imports))
-    tooling = ["packages/flet-web-assets/hatch_build.py", "tools/workspace.py", "tools/version.py"]
+    tooling = [
+        "packages/flet-web-assets/hatch_build.py",
+        "tools/workspace.py",
+        "tools/version.py",
+        "tools/compare/editor_types.py",
+    ]
     scripts = sorted(str(path) for path in Path("tools/bench").glob("*.py"))
     session.run("mypy", "--strict", *tooling, *scripts, "tools/core_imports.py", "noxfile.py")
     # The typing tests of the public API (assert_type / expected errors), as a user's code sees it,
