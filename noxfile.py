@@ -151,6 +151,17 @@ def build(session: nox.Session) -> None:
         session.log(f"built {artifact.relative_to(ROOT)} ({artifact.stat().st_size:,} bytes)")
 
 
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """tools/bench/suite.py: ours against upstream 0.21.2 side by side (not part of the test run).
+
+    Upstream comes from a throwaway venv outside the tree (`--upstream-venv`, created when absent);
+    arguments go to the suite, e.g. `nox -s bench -- --quick` or `-- --write-readme`.
+    """
+    install_editable(session, "flet")
+    session.run("python", "tools/bench/suite.py", *session.posargs)
+
+
 @nox.session
 def integration(session: nox.Session) -> None:
     """tests-integration/, against the whole tree installed and freshly built distributions."""

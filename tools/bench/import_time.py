@@ -19,7 +19,8 @@ import time
 import venv
 from pathlib import Path
 
-UPSTREAM = ["flet==0.21.2"]
+# What upstream ran with in the 0.21.2 era (tools/bench/suite.py serves apps with it, too).
+UPSTREAM = ["flet==0.21.2", "fastapi==0.110.0", "uvicorn[standard]==0.27.1"]
 _CATALOG_QUERY = (
     "from flet_core._exports import EXPORTS; from flet_core.control import Control; import importlib; "
     "print(' '.join(sorted({m for n, m in EXPORTS.items() if not m.startswith('module:') "
@@ -37,9 +38,11 @@ CORE = (
 
 
 def ensure_upstream(path: Path) -> Path:
+    """The python of a venv at path holding UPSTREAM, created (or completed) when it does not yet."""
     python = path / "bin" / "python"
     if not python.exists():
         venv.create(path, with_pip=True)
+    if subprocess.run([str(python), "-c", "import flet, fastapi, uvicorn"], capture_output=True).returncode:
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", *UPSTREAM], check=True)
     return python
 

@@ -89,24 +89,33 @@ async def capture(port: int, events: list[dict[str, Any]], settle: float, route:
     return frames
 
 
+def wait_listening(process: subprocess.Popen[bytes], port: int, timeout: float = 30, poll: float = 0.1) -> None:
+    """Return once 127.0.0.1:port accepts connections; raise if the process exits or time runs out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args!r} exited with code {process.returncode} before listening")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(poll)
+    raise RuntimeError(f"{process.args!r} was not listening on port {port} after {timeout} s")
+
+
+def start_app(python: str, app: Path, port: int, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """Serve app (a module with main(page)) with flet and uvicorn on 127.0.0.1:port; the caller stops it."""
+    environ = dict(os.environ, FLET_FORCE_WEB_SERVER="true", **(env or {}))
+    return subprocess.Popen([python, "-c", SERVER, str(app), str(port)], env=environ)
+
+
 @contextlib.contextmanager
 def served(python: str, app: Path, env: dict[str, str] | None = None) -> Iterator[int]:
     """Serve ``app`` (a module with ``main(page)``) with ``python`` on a free port; yields the port."""
     port = free_port()
-    environ = dict(os.environ, FLET_FORCE_WEB_SERVER="true", **(env or {}))
-    process = subprocess.Popen([python, "-c", SERVER, str(app), str(port)], env=environ)
+    process = start_app(python, app, port, env)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"{python} could not serve {app} (exit code {process.returncode})")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"{python} did not start serving {app} within 30 s") from None
-                time.sleep(0.1)
+        wait_listening(process, port)
         yield port
     finally:
         process.terminate()

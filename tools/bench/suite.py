@@ -1,0 +1,697 @@
+"""Side-by-side benchmark: ours against upstream Flet 0.21.2, alternated in one run, one table.
+
+Each workload's app (tools/bench/apps/) is served by flet + uvicorn on 127.0.0.1, once with this
+python (ours) and once with a throwaway venv holding upstream 0.21.2 (created outside the
+repository when absent; never a dependency). The load generator is the same for both: protocol
+clients that register like the 0.21.2 web client and offer permessage-deflate as a browser does
+(where a row says so). Server CPU and memory are read from the server process (/proc), not the
+client. Repetitions alternate which side goes first; the table shows medians with min–max and
+x = upstream ÷ ours (bigger is better for us), plus the floor: a raw ASGI WebSocket echo on
+each venv's uvicorn, measured in the same run.
+
+    nox -s bench                          # full run (3 repetitions)
+    nox -s bench -- --quick               # about a minute, smaller sizes, one repetition
+    nox -s bench -- --write-readme        # also write the table into README.md's performance section
+    python tools/bench/suite.py --upstream-venv /tmp/upstream --only click_p50 --only floor_rtt
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from websockets.asyncio.client import ClientConnection, connect
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+APPS = HERE / "apps"
+DEMO = ROOT / "packages" / "flet" / "src" / "flet" / "demo.py"
+README = ROOT / "README.md"
+sys.path.insert(0, str(ROOT / "tools"))
+from compare.frames import REGISTER, free_port, start_app, wait_listening  # noqa: E402
+from import_time import ensure_upstream, import_seconds  # noqa: E402
+
+TIMEOUT = 60.0  # seconds any one frame may take before the workload fails
+WORKLOAD_LIMIT = 300.0  # seconds one repetition of one workload may take, servers included
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How big each workload is; --quick shrinks them."""
+
+    reps: int = 3
+    idle_sessions: int = 500
+    demo_sessions: int = 100
+    cpu_clients: int = 200
+    cpu_rounds: int = 20
+    clicks: int = 300
+    fanout_sessions: int = 100
+    fanout_sends: int = 10
+    texts: int = 10_000
+    text_rounds: int = 5
+    starts: int = 3
+    import_runs: int = 7
+
+
+QUICK = Sizes(
+    reps=1,
+    idle_sessions=100,
+    demo_sessions=20,
+    cpu_clients=50,
+    cpu_rounds=10,
+    clicks=100,
+    fanout_sessions=100,
+    fanout_sends=3,
+    texts=10_000,
+    text_rounds=2,
+    starts=2,
+    import_runs=3,
+)
+
+
+# --- the server process ------------------------------------------------------------------------
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen[bytes]
+    port: int
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU of the whole server process (all threads) so far."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+    def rss_bytes(self) -> int:
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+        if match is None:
+            raise RuntimeError(f"no VmRSS for pid {self.process.pid}")
+        return int(match.group(1)) * 1024
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
+
+
+@contextmanager
+def serving(python: str, app: Path) -> Iterator[Server]:
+    """A flet app served by `python` on a free port; stopped (by its pid) on leaving."""
+    port = free_port()
+    process = start_app(python, app, port)
+    try:
+        wait_listening(process, port, timeout=60, poll=0.01)
+        yield Server(process, port)
+    finally:
+        stop(process)
+
+
+@contextmanager
+def serving_echo(python: str) -> Iterator[Server]:
+    port = free_port()
+    process = subprocess.Popen([python, str(APPS / "echo.py"), str(port)])
+    try:
+        wait_listening(process, port, timeout=60, poll=0.01)
+        yield Server(process, port)
+    finally:
+        stop(process)
+
+
+# --- the protocol client -----------------------------------------------------------------------
+
+
+def messages(frame: dict[str, Any]) -> list[dict[str, Any]]:
+    """The messages of a frame: the batch's items, or the frame itself."""
+    if frame.get("action") == "pageControlsBatch":
+        return list(frame["payload"])
+    return [frame]
+
+
+@dataclass
+class Client:
+    """One browser tab as the server sees it: the socket and the control tree it was sent."""
+
+    ws: ClientConnection
+    controls: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    async def raw(self) -> str:
+        data = await asyncio.wait_for(self.ws.recv(), TIMEOUT)
+        if not isinstance(data, str):
+            raise RuntimeError("the server sent a binary frame; the 0.21.2 client accepts text only")
+        return data
+
+    def apply(self, raw: str) -> str:
+        """Keep the tree the way the client would (added controls, changed properties)."""
+        frame = json.loads(raw)
+        for message in messages(frame):
+            action, payload = message["action"], message["payload"]
+            if action == "registerWebClient":
+                if payload.get("error"):
+                    raise RuntimeError(f"registration refused: {payload['error']}")
+                self.controls = dict(payload["session"]["controls"])
+            elif action == "addPageControls":
+                for control in payload["controls"]:
+                    self.controls[control["i"]] = dict(control)
+            elif action == "updateControlProps":
+                for props in payload["props"]:
+                    self.controls.setdefault(props["i"], {}).update(props)
+        return str(frame.get("action"))
+
+    async def frame(self) -> str:
+        """Receive and apply one frame; return its action."""
+        return self.apply(await self.raw())
+
+    def find(self, kind: str, **attributes: str) -> str:
+        for control_id, control in self.controls.items():
+            if control.get("t") == kind and all(control.get(k) == v for k, v in attributes.items()):
+                return control_id
+        raise LookupError(f"no {kind} {attributes} among the {len(self.controls)} controls received")
+
+    async def click(self, control_id: str, data: str = "") -> None:
+        event = {"eventTarget": control_id, "eventName": "click", "eventData": data}
+        await self.ws.send(json.dumps({"action": "pageEventFromWeb", "payload": event}))
+
+    async def batch(self) -> None:
+        """Wait for the next pageControlsBatch (what one page.update() sends) and apply it."""
+        while await self.frame() != "pageControlsBatch":
+            pass
+
+    async def until(self, done: Callable[[Client], bool]) -> float:
+        """Receive frames until done(self); return the time the deciding frame was in."""
+        while not done(self):
+            await self.frame()
+        return time.perf_counter()
+
+    async def close(self) -> None:
+        await self.ws.close()
+
+
+async def connect_client(port: int, compress: bool) -> ClientConnection:
+    return await connect(
+        f"ws://127.0.0.1:{port}/ws",
+        compression="deflate" if compress else None,  # browsers offer permessage-deflate
+        max_size=None,
+        ping_interval=None,
+        open_timeout=TIMEOUT,
+        close_timeout=2,
+    )
+
+
+async def register(ws: ClientConnection) -> None:
+    await ws.send(json.dumps(REGISTER))
+
+
+async def open_session(port: int, compress: bool = True) -> Client:
+    """Connect, register like a fresh tab, and return once the first render has arrived."""
+    client = Client(await connect_client(port, compress))
+    await register(client.ws)
+    while await client.frame() != "pageControlsBatch":
+        pass
+    return client
+
+
+async def open_sessions(port: int, count: int, compress: bool = True, parallel: int = 20) -> list[Client]:
+    gate = asyncio.Semaphore(parallel)
+
+    async def one() -> Client:
+        async with gate:
+            return await open_session(port, compress)
+
+    return list(await asyncio.gather(*(one() for _ in range(count))))
+
+
+async def close_all(clients: list[Client]) -> None:
+    await asyncio.gather(*(client.close() for client in clients), return_exceptions=True)
+
+
+# --- the workloads: each returns one repetition's figure for one side ------------------------
+
+
+async def rss_per_session(python: str, app: Path, sessions: int, compress: bool) -> float:
+    """KB of server RSS per extra idle session (after 10 warm sessions), rendered and settled."""
+    with serving(python, app) as server:
+        clients = await open_sessions(server.port, 10, compress)
+        try:
+            await asyncio.sleep(0.5)
+            before = server.rss_bytes()
+            clients += await open_sessions(server.port, sessions, compress)
+            await asyncio.sleep(1.5)
+            return (server.rss_bytes() - before) / sessions / 1024
+        finally:
+            await close_all(clients)
+
+
+async def click_round_trips(clients: list[Client], button: list[str], rounds: int) -> None:
+    async def loop(client: Client, target: str) -> None:
+        for _ in range(rounds):
+            await client.click(target)
+            await client.batch()
+
+    await asyncio.gather(*(loop(client, target) for client, target in zip(clients, button, strict=True)))
+
+
+async def cpu_per_round_trip(python: str, app: Path, clients_count: int, rounds: int) -> float:
+    """Server CPU ms per click → update round trip, every client clicking in a closed loop."""
+    with serving(python, app) as server:
+        clients = await open_sessions(server.port, clients_count)
+        try:
+            buttons = [client.find("iconbutton", icon="add") for client in clients]
+            await click_round_trips(clients, buttons, 2)  # warm-up
+            before = server.cpu_seconds()
+            await click_round_trips(clients, buttons, rounds)
+            return (server.cpu_seconds() - before) / (clients_count * rounds) * 1000
+        finally:
+            await close_all(clients)
+
+
+async def click_p50(python: str, app: Path, clicks: int) -> float:
+    """Median ms from sending a click to receiving its update, one client."""
+    with serving(python, app) as server:
+        client = await open_session(server.port)
+        try:
+            button = client.find("iconbutton", icon="add")
+            times = []
+            for index in range(20 + clicks):
+                start = time.perf_counter()
+                await client.click(button)
+                await client.batch()
+                if index >= 20:
+                    times.append(time.perf_counter() - start)
+            return statistics.median(times) * 1000
+        finally:
+            await client.close()
+
+
+async def fanout(python: str, app: Path, sessions: int, sends: int) -> float:
+    """Median ms from one session's click (send_all) until every session has the message."""
+    with serving(python, app) as server:
+        clients = await open_sessions(server.port, sessions)
+        try:
+            button = clients[0].find("elevatedbutton")
+            labels = [client.find("text", value="none") for client in clients]
+            times = []
+            for index in range(1 + sends):
+                message = f"message {index}"
+                start = time.perf_counter()
+                await clients[0].click(button, message)
+                arrived = await asyncio.gather(
+                    *(
+                        client.until(lambda c, label=label: c.controls[label].get("value") == message)
+                        for client, label in zip(clients, labels, strict=True)
+                    )
+                )
+                if index:
+                    times.append(max(arrived) - start)
+            return statistics.median(times) * 1000
+        finally:
+            await close_all(clients)
+
+
+async def render_texts(port: int, size: int) -> tuple[Client, float]:
+    """Register a fresh session of the texts app; seconds from registration to all `size` texts in."""
+    client = Client(await connect_client(port, True))
+    start = time.perf_counter()
+    await register(client.ws)
+    seen, frames = 0, []
+    while seen < size:  # counted on the raw text, so the client's parsing is not timed
+        raw = await client.raw()
+        seen += raw.count('"t":"text"')
+        frames.append(raw)
+    elapsed = time.perf_counter() - start
+    for raw in frames:
+        client.apply(raw)
+    return client, elapsed
+
+
+async def initial_render(python: str, size: int, sessions: int) -> float:
+    """Median ms from registerWebClient to the last of `size` Text controls received."""
+    with serving(python, APPS / "texts.py") as server:
+        times = []
+        for index in range(1 + sessions):
+            client, elapsed = await render_texts(server.port, size)
+            await client.close()
+            if index:
+                times.append(elapsed * 1000)
+        return statistics.median(times)
+
+
+async def change_all(python: str, size: int, rounds: int) -> float:
+    """Median ms from the click to the update of all `size` texts received (one batch)."""
+    with serving(python, APPS / "texts.py") as server:
+        client, _ = await render_texts(server.port, size)
+        try:
+            button = client.find("elevatedbutton")
+            times = []
+            for index in range(1 + rounds):
+                start = time.perf_counter()
+                await client.click(button, f"round {index}")
+                while '"pageControlsBatch"' not in (await client.raw())[:40]:
+                    pass
+                if index:
+                    times.append((time.perf_counter() - start) * 1000)
+            return statistics.median(times)
+        finally:
+            await client.close()
+
+
+async def start_to_render(python: str, app: Path, starts: int) -> float:
+    """Median ms from starting the server process to the first session's first render received."""
+    times = []
+    for _ in range(starts):
+        port = free_port()
+        start = time.perf_counter()
+        process = start_app(python, app, port)
+        try:
+            wait_listening(process, port, timeout=60, poll=0.002)
+            client = await open_session(port)
+            times.append((time.perf_counter() - start) * 1000)
+            await client.close()
+        finally:
+            stop(process)
+    return statistics.median(times)
+
+
+async def import_flet(python: str, runs: int) -> float:
+    """ms of `import flet` alone (the interpreter's own start-up subtracted)."""
+    return (await asyncio.to_thread(import_seconds, python, runs))[1] * 1000
+
+
+async def floor_rtt(python: str, clicks: int) -> float:
+    """Median ms of one echo round trip (a click-sized message), one client, deflate offered."""
+    with serving_echo(python) as server:
+        ws = await connect_client(server.port, True)
+        try:
+            message = json.dumps({"action": "pageEventFromWeb", "payload": {"eventTarget": "_5"}})
+            times = []
+            for index in range(20 + clicks):
+                start = time.perf_counter()
+                await ws.send(message)
+                await asyncio.wait_for(ws.recv(), TIMEOUT)
+                if index >= 20:
+                    times.append(time.perf_counter() - start)
+            return statistics.median(times) * 1000
+        finally:
+            await ws.close()
+
+
+async def floor_cpu(python: str, clients_count: int, rounds: int) -> float:
+    """Server CPU ms per echoed message, clients in closed loops as in the counter CPU rows."""
+    with serving_echo(python) as server:
+        sockets = list(await asyncio.gather(*(connect_client(server.port, True) for _ in range(clients_count))))
+        message = json.dumps({"action": "pageEventFromWeb", "payload": {"eventTarget": "_5"}})
+
+        async def loop(ws: ClientConnection, count: int) -> None:
+            for _ in range(count):
+                await ws.send(message)
+                await asyncio.wait_for(ws.recv(), TIMEOUT)
+
+        try:
+            await asyncio.gather(*(loop(ws, 2) for ws in sockets))
+            before = server.cpu_seconds()
+            await asyncio.gather(*(loop(ws, rounds) for ws in sockets))
+            return (server.cpu_seconds() - before) / (clients_count * rounds) * 1000
+        finally:
+            await asyncio.gather(*(ws.close() for ws in sockets), return_exceptions=True)
+
+
+# --- the table ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Workload:
+    key: str
+    label: str
+    unit: str
+    target: str
+    run: Callable[[str], Awaitable[float]]
+    quick: bool = True  # part of --quick
+
+
+def workloads(s: Sizes) -> list[Workload]:
+    counter_sync, counter_async = APPS / "counter_sync.py", APPS / "counter_async.py"
+    n = f"{s.cpu_clients} clients"
+    return [
+        Workload(
+            "rss_deflate",
+            f"RSS per idle session, {s.idle_sessions} sessions, client offers permessage-deflate",
+            "KB",
+            "≥ 3",
+            lambda py: rss_per_session(py, APPS / "idle.py", s.idle_sessions, True),
+        ),
+        Workload(
+            "rss_plain",
+            "same, client without compression",
+            "KB",
+            "≥ 2",
+            lambda py: rss_per_session(py, APPS / "idle.py", s.idle_sessions, False),
+        ),
+        Workload(
+            "rss_demo",
+            f"RSS per session of the demo app (flet.demo), {s.demo_sessions} sessions, deflate offered",
+            "KB",
+            "hold",
+            lambda py: rss_per_session(py, DEMO, s.demo_sessions, True),
+        ),
+        Workload(
+            "cpu_sync",
+            f"server CPU per counter round trip, sync handler, {n}",
+            "ms",
+            "≥ 2.5",
+            lambda py: cpu_per_round_trip(py, counter_sync, s.cpu_clients, s.cpu_rounds),
+        ),
+        Workload(
+            "cpu_async",
+            "same, async handler",
+            "ms",
+            "≥ 2.5",
+            lambda py: cpu_per_round_trip(py, counter_async, s.cpu_clients, s.cpu_rounds),
+        ),
+        Workload(
+            "click_p50",
+            f"counter click→update p50, 1 client, sync handler ({s.clicks} clicks)",
+            "ms",
+            "≤ 0.25 ms",
+            lambda py: click_p50(py, counter_sync, s.clicks),
+        ),
+        Workload(
+            "fanout_sync",
+            f"pubsub fan-out to {s.fanout_sessions} sessions, sync subscribers, until all have it",
+            "ms",
+            "≥ 2",
+            lambda py: fanout(py, APPS / "pubsub_sync.py", s.fanout_sessions, s.fanout_sends),
+        ),
+        Workload(
+            "fanout_async",
+            "same, async subscribers",
+            "ms",
+            "≥ 2.5",
+            lambda py: fanout(py, APPS / "pubsub_async.py", s.fanout_sessions, s.fanout_sends),
+        ),
+        Workload(
+            "change_all",
+            f'"change all" of {s.texts:,} Text + page.update(), click → batch received',
+            "ms",
+            "≥ 5",
+            lambda py: change_all(py, s.texts, s.text_rounds),
+        ),
+        Workload(
+            "initial_render",
+            f"initial render of {s.texts:,} Text, registration → last control received",
+            "ms",
+            "≥ 30",
+            lambda py: initial_render(py, s.texts, s.text_rounds),
+        ),
+        Workload(
+            "start",
+            "process start → first rendered session (counter app)",
+            "ms",
+            "≥ 2",
+            lambda py: start_to_render(py, counter_sync, s.starts),
+        ),
+        Workload("import", "`import flet` (interpreter start-up subtracted)", "ms", "keep ≥ 5", lambda py: import_flet(py, s.import_runs)),
+        Workload(
+            "floor_rtt",
+            "floor: raw ASGI echo on each venv's uvicorn, round trip p50, 1 client",
+            "ms",
+            "",
+            lambda py: floor_rtt(py, s.clicks),
+        ),
+        Workload(
+            "floor_cpu",
+            f"floor: same echo, server CPU per message, {n}",
+            "ms",
+            "",
+            lambda py: floor_cpu(py, s.cpu_clients, s.cpu_rounds),
+        ),
+    ]
+
+
+@dataclass
+class Row:
+    workload: Workload
+    figures: dict[str, list[float]] = field(default_factory=lambda: {"ours": [], "upstream": []})
+    errors: list[str] = field(default_factory=list)
+
+
+def number(value: float) -> str:
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 10:
+        return f"{value:.1f}"
+    if value >= 1:
+        return f"{value:.2f}"
+    return f"{value:.3f}"
+
+
+def cell(values: list[float], unit: str) -> str:
+    if not values:
+        return "failed"
+    median = f"{number(statistics.median(values))} {unit}"
+    if len(values) == 1:
+        return median
+    return f"{median} ({number(min(values))}–{number(max(values))})"
+
+
+def ratio(row: Row) -> str:
+    ours, theirs = row.figures["ours"], row.figures["upstream"]
+    if not ours or not theirs or statistics.median(ours) <= 0:
+        return "–"
+    return f"{statistics.median(theirs) / statistics.median(ours):.1f}"
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| workload | upstream 0.21.2 | ours | x | target x |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for row in rows:
+        w = row.workload
+        cells = [w.label, cell(row.figures["upstream"], w.unit), cell(row.figures["ours"], w.unit), ratio(row), w.target]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        match = re.search(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), re.MULTILINE)
+        cpu = match.group(1).strip() if match else cpu
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}; load average at start {load}"
+    )
+
+
+def versions(python: str) -> str:
+    code = (
+        "import importlib.metadata as m; "
+        "print(', '.join(f'{n} {m.version(n)}' for n in ('flet', 'fastapi', 'starlette', 'uvicorn', 'websockets')))"
+    )
+    return subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def write_readme(text: str) -> None:
+    readme = README.read_text()
+    if BEGIN not in readme or END not in readme:
+        raise SystemExit(f"{README} has no {BEGIN} … {END} markers in its performance section")
+    head, rest = readme.split(BEGIN, 1)
+    tail = rest.split(END, 1)[1]
+    README.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}")
+
+
+async def run_one(workload: Workload, python: str) -> float:
+    async with asyncio.timeout(WORKLOAD_LIMIT):
+        return await workload.run(python)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ours", default=sys.executable, help="python with our flet installed (default: this one)")
+    parser.add_argument("--upstream-venv", type=Path, default=Path("/tmp/flet-upstream"),
+                        help="venv with upstream 0.21.2 (created there, outside the repository, when absent)")  # fmt: skip
+    parser.add_argument("--quick", action="store_true", help="about a minute: one repetition, smaller sizes")
+    parser.add_argument("--reps", type=int, help="repetitions per side (default 3, --quick 1)")
+    parser.add_argument("--only", action="append", help="run only these workloads (by key; repeatable)")
+    parser.add_argument("--write-readme", action="store_true", help="write the table into README.md")
+    args = parser.parse_args()
+
+    sizes = QUICK if args.quick else Sizes()
+    if args.reps:
+        sizes = Sizes(**{**sizes.__dict__, "reps": args.reps})
+    chosen = workloads(sizes)
+    if args.only:
+        unknown = set(args.only) - {w.key for w in chosen}
+        if unknown:
+            parser.error(f"unknown workload(s) {sorted(unknown)}; known: {[w.key for w in chosen]}")
+        chosen = [w for w in chosen if w.key in args.only]
+    os.environ["BENCH_TEXTS"] = str(sizes.texts)  # read by apps/texts.py in both servers
+    pythons = {"ours": args.ours, "upstream": str(ensure_upstream(args.upstream_venv))}
+    started = datetime.now(UTC)
+    about = machine()
+    stacks = {side: versions(python) for side, python in pythons.items()}
+    rows = [Row(w) for w in chosen]
+    for rep in range(sizes.reps):
+        order = ("ours", "upstream") if rep % 2 == 0 else ("upstream", "ours")
+        for row in rows:
+            for side in order:
+                began = time.monotonic()
+                try:
+                    value = asyncio.run(run_one(row.workload, pythons[side]))
+                except Exception as error:  # one failed run must not lose the rest of the table
+                    row.errors.append(f"{row.workload.key} [{side}, rep {rep + 1}]: {error!r}")
+                    print(f"  {row.errors[-1]}", file=sys.stderr)
+                    continue
+                row.figures[side].append(value)
+                print(
+                    f"rep {rep + 1}/{sizes.reps} {row.workload.key:<15} {side:<8} "
+                    f"{number(value)} {row.workload.unit}  ({time.monotonic() - began:.1f} s)",
+                    file=sys.stderr,
+                    flush=True,
+                )
+    elapsed = (datetime.now(UTC) - started).total_seconds()
+    command = "nox -s bench" + (" -- --quick" if args.quick else "")
+    text = "\n".join(
+        [
+            f"Measured {started:%Y-%m-%d %H:%M} UTC with `{command}` ({elapsed / 60:.0f} min, "
+            f"{sizes.reps} repetition(s) per side, alternated; median (min–max); x = upstream ÷ ours).",
+            f"Machine: {about}.",
+            f"Upstream: {stacks['upstream']}. Ours: {stacks['ours']}.",
+            "",
+            table(rows),
+        ]
+    )
+    print(text)
+    errors = [error for row in rows for error in row.errors]
+    for error in errors:
+        print(f"failed: {error}", file=sys.stderr)
+    if args.write_readme:
+        write_readme(text)
+        print(f"wrote the table into {README}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
