@@ -5,7 +5,7 @@ python (ours) and once with a throwaway venv holding upstream 0.21.2 (created ou
 repository when absent; never a dependency). The load generator is the same for both: protocol
 clients that register like the 0.21.2 web client and offer permessage-deflate as a browser does
 (where a row says so). Server CPU and memory are read from the server process (/proc), not the
-client. Repetitions alternate which side goes first; the table shows medians with min–max and
+client. Repetitions alternate which side goes first; the table shows medians with min-max and
 x = upstream ÷ ours (bigger is better for us), plus the floor: a raw ASGI WebSocket echo on
 each venv's uvicorn, measured in the same run.
 
@@ -43,7 +43,7 @@ DEMO = ROOT / "packages" / "flet" / "src" / "flet" / "demo.py"
 README = ROOT / "README.md"
 sys.path.insert(0, str(ROOT / "tools"))
 from compare.frames import REGISTER, free_port, start_app, wait_listening  # noqa: E402
-from import_time import ensure_upstream, import_seconds  # noqa: E402
+from import_time import ensure_upstream  # noqa: E402
 
 TIMEOUT = 60.0  # seconds any one frame may take before the workload fails
 WORKLOAD_LIMIT = 300.0  # seconds one repetition of one workload may take, servers included
@@ -78,7 +78,7 @@ QUICK = Sizes(
     fanout_sessions=100,
     fanout_sends=3,
     texts=10_000,
-    text_rounds=2,
+    text_rounds=1,
     starts=2,
     import_runs=3,
 )
@@ -87,15 +87,41 @@ QUICK = Sizes(
 # --- the server process ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Cpu:
+    """A reading of a process's CPU time: per live thread in ns (precise), and in clock ticks
+    for the whole process (10 ms steps, but it keeps the time of threads that have exited)."""
+
+    threads: dict[str, int]
+    ticks: float
+
+
 @dataclass
 class Server:
     process: subprocess.Popen[bytes]
     port: int
 
     def cpu_seconds(self) -> float:
-        """User + system CPU of the whole server process (all threads) so far."""
+        """User + system CPU of the whole server process (all threads, exited ones too) so far."""
         fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+    def cpu(self) -> Cpu:
+        threads = {}
+        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
+            try:
+                threads[task.name] = int((task / "schedstat").read_text().split()[0])
+            except (FileNotFoundError, ProcessLookupError):  # the thread has just exited
+                pass
+        return Cpu(threads, self.cpu_seconds())
+
+    def cpu_since(self, before: Cpu) -> float:
+        """Seconds of CPU the server used since `before`: from the per-thread clocks, unless a thread
+        that ran in between has gone (its time is then only in the tick count, which is used)."""
+        now = self.cpu()
+        precise = sum(ns - before.threads.get(tid, 0) for tid, ns in now.threads.items()) / 1e9
+        ticked = now.ticks - before.ticks
+        return precise if precise >= ticked - 0.02 - 0.01 * len(now.threads) else ticked
 
     def rss_bytes(self) -> int:
         status = Path(f"/proc/{self.process.pid}/status").read_text()
@@ -197,9 +223,9 @@ class Client:
         while await self.frame() != "pageControlsBatch":
             pass
 
-    async def until(self, done: Callable[[Client], bool]) -> float:
-        """Receive frames until done(self); return the time the deciding frame was in."""
-        while not done(self):
+    async def until_value(self, control_id: str, value: str) -> float:
+        """Receive frames until the control has that value; return the time the deciding frame was in."""
+        while self.controls[control_id].get("value") != value:
             await self.frame()
         return time.perf_counter()
 
@@ -278,33 +304,35 @@ async def cpu_per_round_trip(python: str, app: Path, clients_count: int, rounds:
         try:
             buttons = [client.find("iconbutton", icon="add") for client in clients]
             await click_round_trips(clients, buttons, 2)  # warm-up
-            before = server.cpu_seconds()
+            before = server.cpu()
             await click_round_trips(clients, buttons, rounds)
-            return (server.cpu_seconds() - before) / (clients_count * rounds) * 1000
+            return server.cpu_since(before) / (clients_count * rounds) * 1000
         finally:
             await close_all(clients)
 
 
-async def click_p50(python: str, app: Path, clicks: int) -> float:
-    """Median ms from sending a click to receiving its update, one client."""
+async def click_p50(python: str, app: Path, clicks: int) -> dict[str, float]:
+    """Median ms from sending a click to receiving its update, one client; server CPU ms per click."""
     with serving(python, app) as server:
         client = await open_session(server.port)
         try:
             button = client.find("iconbutton", icon="add")
             times = []
             for index in range(20 + clicks):
+                if index == 20:
+                    cpu = server.cpu()
                 start = time.perf_counter()
                 await client.click(button)
                 await client.batch()
                 if index >= 20:
                     times.append(time.perf_counter() - start)
-            return statistics.median(times) * 1000
+            return {"": statistics.median(times) * 1000, "cpu": server.cpu_since(cpu) / clicks * 1000}
         finally:
             await client.close()
 
 
-async def fanout(python: str, app: Path, sessions: int, sends: int) -> float:
-    """Median ms from one session's click (send_all) until every session has the message."""
+async def fanout(python: str, app: Path, sessions: int, sends: int) -> dict[str, float]:
+    """Median ms from one session's click (send_all) until every session has it; server CPU ms per send."""
     with serving(python, app) as server:
         clients = await open_sessions(server.port, sessions)
         try:
@@ -312,25 +340,25 @@ async def fanout(python: str, app: Path, sessions: int, sends: int) -> float:
             labels = [client.find("text", value="none") for client in clients]
             times = []
             for index in range(1 + sends):
+                if index == 1:
+                    cpu = server.cpu()
                 message = f"message {index}"
                 start = time.perf_counter()
                 await clients[0].click(button, message)
                 arrived = await asyncio.gather(
-                    *(
-                        client.until(lambda c, label=label: c.controls[label].get("value") == message)
-                        for client, label in zip(clients, labels, strict=True)
-                    )
+                    *(client.until_value(label, message) for client, label in zip(clients, labels, strict=True))
                 )
                 if index:
                     times.append(max(arrived) - start)
-            return statistics.median(times) * 1000
+            return {"": statistics.median(times) * 1000, "cpu": server.cpu_since(cpu) / sends * 1000}
         finally:
             await close_all(clients)
 
 
-async def render_texts(port: int, size: int) -> tuple[Client, float]:
-    """Register a fresh session of the texts app; seconds from registration to all `size` texts in."""
-    client = Client(await connect_client(port, True))
+async def render_texts(server: Server, size: int) -> tuple[Client, float, float]:
+    """A fresh session of the texts app: seconds from registration to all `size` texts in, server CPU."""
+    client = Client(await connect_client(server.port, True))
+    before = server.cpu()
     start = time.perf_counter()
     await register(client.ws)
     seen, frames = 0, []
@@ -339,45 +367,50 @@ async def render_texts(port: int, size: int) -> tuple[Client, float]:
         seen += raw.count('"t":"text"')
         frames.append(raw)
     elapsed = time.perf_counter() - start
+    cpu = server.cpu_since(before)
     for raw in frames:
         client.apply(raw)
-    return client, elapsed
+    return client, elapsed, cpu
 
 
-async def initial_render(python: str, size: int, sessions: int) -> float:
-    """Median ms from registerWebClient to the last of `size` Text controls received."""
+async def initial_render(python: str, size: int, sessions: int) -> dict[str, float]:
+    """Median ms from registerWebClient to the last of `size` Text controls received; server CPU ms."""
     with serving(python, APPS / "texts.py") as server:
-        times = []
+        times, cpus = [], []
         for index in range(1 + sessions):
-            client, elapsed = await render_texts(server.port, size)
+            client, elapsed, cpu = await render_texts(server, size)
             await client.close()
             if index:
                 times.append(elapsed * 1000)
-        return statistics.median(times)
+                cpus.append(cpu * 1000)
+        return {"": statistics.median(times), "cpu": statistics.median(cpus)}
 
 
-async def change_all(python: str, size: int, rounds: int) -> float:
-    """Median ms from the click to the update of all `size` texts received (one batch)."""
+async def change_all(python: str, size: int, rounds: int) -> dict[str, float]:
+    """Median ms from the click to the update of all `size` texts received (one batch); server CPU ms."""
     with serving(python, APPS / "texts.py") as server:
-        client, _ = await render_texts(server.port, size)
+        client, _, _ = await render_texts(server, size)
         try:
             button = client.find("elevatedbutton")
             times = []
             for index in range(1 + rounds):
+                if index == 1:
+                    cpu = server.cpu()
                 start = time.perf_counter()
                 await client.click(button, f"round {index}")
                 while '"pageControlsBatch"' not in (await client.raw())[:40]:
                     pass
                 if index:
                     times.append((time.perf_counter() - start) * 1000)
-            return statistics.median(times)
+            return {"": statistics.median(times), "cpu": server.cpu_since(cpu) / rounds * 1000}
         finally:
             await client.close()
 
 
-async def start_to_render(python: str, app: Path, starts: int) -> float:
-    """Median ms from starting the server process to the first session's first render received."""
-    times = []
+async def start_to_render(python: str, app: Path, starts: int) -> dict[str, float]:
+    """Median ms from starting the server process to the first session's first render received,
+    and the server process's CPU ms until then (the figure a busy machine disturbs least)."""
+    times, cpus = [], []
     for _ in range(starts):
         port = free_port()
         start = time.perf_counter()
@@ -386,15 +419,30 @@ async def start_to_render(python: str, app: Path, starts: int) -> float:
             wait_listening(process, port, timeout=60, poll=0.002)
             client = await open_session(port)
             times.append((time.perf_counter() - start) * 1000)
+            cpus.append(Server(process, port).cpu_seconds() * 1000)
             await client.close()
         finally:
             stop(process)
-    return statistics.median(times)
+    return {"": statistics.median(times), "cpu": statistics.median(cpus)}
 
 
-async def import_flet(python: str, runs: int) -> float:
-    """ms of `import flet` alone (the interpreter's own start-up subtracted)."""
-    return (await asyncio.to_thread(import_seconds, python, runs))[1] * 1000
+_IMPORT = (
+    "import time; w, c = time.perf_counter(), time.process_time(); import flet; "
+    "print(time.perf_counter() - w, time.process_time() - c)"
+)
+
+
+async def import_flet(python: str, runs: int) -> dict[str, float]:
+    """Median ms of `import flet` timed inside the importing process: CPU, and wall."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        result = await asyncio.to_thread(subprocess.run, [python, "-c", _IMPORT], capture_output=True, text=True)
+        if result.returncode:
+            raise RuntimeError(f"{python}: import flet failed:\n{result.stderr}")
+        wall, cpu = map(float, result.stdout.split())
+        walls.append(wall * 1000)
+        cpus.append(cpu * 1000)
+    return {"": statistics.median(cpus), "wall": statistics.median(walls)}
 
 
 async def floor_rtt(python: str, clicks: int) -> float:
@@ -428,9 +476,9 @@ async def floor_cpu(python: str, clients_count: int, rounds: int) -> float:
 
         try:
             await asyncio.gather(*(loop(ws, 2) for ws in sockets))
-            before = server.cpu_seconds()
+            before = server.cpu()
             await asyncio.gather(*(loop(ws, rounds) for ws in sockets))
-            return (server.cpu_seconds() - before) / (clients_count * rounds) * 1000
+            return server.cpu_since(before) / (clients_count * rounds) * 1000
         finally:
             await asyncio.gather(*(ws.close() for ws in sockets), return_exceptions=True)
 
@@ -439,119 +487,151 @@ async def floor_cpu(python: str, clients_count: int, rounds: int) -> float:
 
 
 @dataclass(frozen=True)
-class Workload:
-    key: str
+class Figure:
+    """One row of the table: one of the figures a workload returns (by name; "" for the main one)."""
+
+    name: str
     label: str
     unit: str
-    target: str
-    run: Callable[[str], Awaitable[float]]
-    quick: bool = True  # part of --quick
+    target: str = ""
+
+
+@dataclass(frozen=True)
+class Workload:
+    key: str
+    run: Callable[[str], Awaitable[dict[str, float]]]
+    figures: tuple[Figure, ...]
+
+
+def single(measure: Awaitable[float]) -> Awaitable[dict[str, float]]:
+    async def wrapped() -> dict[str, float]:
+        return {"": await measure}
+
+    return wrapped()
 
 
 def workloads(s: Sizes) -> list[Workload]:
-    counter_sync, counter_async = APPS / "counter_sync.py", APPS / "counter_async.py"
+    counter_sync, counter_async, idle = APPS / "counter_sync.py", APPS / "counter_async.py", APPS / "idle.py"
     n = f"{s.cpu_clients} clients"
+    cpu = "server CPU of the same"
     return [
         Workload(
             "rss_deflate",
-            f"RSS per idle session, {s.idle_sessions} sessions, client offers permessage-deflate",
-            "KB",
-            "≥ 3",
-            lambda py: rss_per_session(py, APPS / "idle.py", s.idle_sessions, True),
+            lambda py: single(rss_per_session(py, idle, s.idle_sessions, True)),
+            (
+                Figure(
+                    "",
+                    f"RSS per idle session, {s.idle_sessions} sessions, client offers permessage-deflate",
+                    "KB",
+                    "≥ 3",
+                ),
+            ),
         ),
         Workload(
             "rss_plain",
-            "same, client without compression",
-            "KB",
-            "≥ 2",
-            lambda py: rss_per_session(py, APPS / "idle.py", s.idle_sessions, False),
+            lambda py: single(rss_per_session(py, idle, s.idle_sessions, False)),
+            (Figure("", "same, client without compression", "KB", "≥ 2"),),
         ),
         Workload(
             "rss_demo",
-            f"RSS per session of the demo app (flet.demo), {s.demo_sessions} sessions, deflate offered",
-            "KB",
-            "hold",
-            lambda py: rss_per_session(py, DEMO, s.demo_sessions, True),
+            lambda py: single(rss_per_session(py, DEMO, s.demo_sessions, True)),
+            (
+                Figure(
+                    "",
+                    f"RSS per session of the demo app (flet.demo), {s.demo_sessions} sessions, deflate",
+                    "KB",
+                    "hold",
+                ),
+            ),
         ),
         Workload(
             "cpu_sync",
-            f"server CPU per counter round trip, sync handler, {n}",
-            "ms",
-            "≥ 2.5",
-            lambda py: cpu_per_round_trip(py, counter_sync, s.cpu_clients, s.cpu_rounds),
+            lambda py: single(cpu_per_round_trip(py, counter_sync, s.cpu_clients, s.cpu_rounds)),
+            (Figure("", f"server CPU per counter round trip, sync handler, {n}", "ms", "≥ 2.5"),),
         ),
         Workload(
             "cpu_async",
-            "same, async handler",
-            "ms",
-            "≥ 2.5",
-            lambda py: cpu_per_round_trip(py, counter_async, s.cpu_clients, s.cpu_rounds),
+            lambda py: single(cpu_per_round_trip(py, counter_async, s.cpu_clients, s.cpu_rounds)),
+            (Figure("", "same, async handler", "ms", "≥ 2.5"),),
         ),
         Workload(
             "click_p50",
-            f"counter click→update p50, 1 client, sync handler ({s.clicks} clicks)",
-            "ms",
-            "≤ 0.25 ms",
             lambda py: click_p50(py, counter_sync, s.clicks),
+            (
+                Figure("", f"counter click→update p50, 1 client, sync handler ({s.clicks} clicks)", "ms", "≤ 0.25 ms"),
+                Figure("cpu", f"{cpu}, per click", "ms"),
+            ),
         ),
         Workload(
             "fanout_sync",
-            f"pubsub fan-out to {s.fanout_sessions} sessions, sync subscribers, until all have it",
-            "ms",
-            "≥ 2",
             lambda py: fanout(py, APPS / "pubsub_sync.py", s.fanout_sessions, s.fanout_sends),
+            (
+                Figure(
+                    "",
+                    f"pubsub fan-out to {s.fanout_sessions} sessions, sync subscribers, until all have it",
+                    "ms",
+                    "≥ 2",
+                ),
+                Figure("cpu", f"{cpu}, per send", "ms"),
+            ),
         ),
         Workload(
             "fanout_async",
-            "same, async subscribers",
-            "ms",
-            "≥ 2.5",
             lambda py: fanout(py, APPS / "pubsub_async.py", s.fanout_sessions, s.fanout_sends),
+            (
+                Figure("", "same, async subscribers", "ms", "≥ 2.5"),
+                Figure("cpu", f"{cpu}, per send", "ms"),
+            ),
         ),
         Workload(
             "change_all",
-            f'"change all" of {s.texts:,} Text + page.update(), click → batch received',
-            "ms",
-            "≥ 5",
             lambda py: change_all(py, s.texts, s.text_rounds),
+            (
+                Figure("", f'"change all" of {s.texts:,} Text + page.update(), click → batch received', "ms", "≥ 5"),
+                Figure("cpu", cpu, "ms"),
+            ),
         ),
         Workload(
             "initial_render",
-            f"initial render of {s.texts:,} Text, registration → last control received",
-            "ms",
-            "≥ 30",
             lambda py: initial_render(py, s.texts, s.text_rounds),
+            (
+                Figure("", f"initial render of {s.texts:,} Text, registration → last control received", "ms", "≥ 30"),
+                Figure("cpu", cpu, "ms"),
+            ),
         ),
         Workload(
             "start",
-            "process start → first rendered session (counter app)",
-            "ms",
-            "≥ 2",
             lambda py: start_to_render(py, counter_sync, s.starts),
+            (
+                Figure("", "process start → first rendered session (counter app)", "ms", "≥ 2"),
+                Figure("cpu", f"{cpu} until then", "ms"),
+            ),
         ),
-        Workload("import", "`import flet` (interpreter start-up subtracted)", "ms", "keep ≥ 5", lambda py: import_flet(py, s.import_runs)),
+        Workload(
+            "import",
+            lambda py: import_flet(py, s.import_runs),
+            (
+                Figure("", "`import flet`, CPU time in the importing process", "ms", "keep ≥ 5"),
+                Figure("wall", "same, wall time", "ms"),
+            ),
+        ),
         Workload(
             "floor_rtt",
-            "floor: raw ASGI echo on each venv's uvicorn, round trip p50, 1 client",
-            "ms",
-            "",
-            lambda py: floor_rtt(py, s.clicks),
+            lambda py: single(floor_rtt(py, s.clicks)),
+            (Figure("", "floor: raw ASGI WebSocket echo on the venv's uvicorn, round trip p50, 1 client", "ms"),),
         ),
         Workload(
             "floor_cpu",
-            f"floor: same echo, server CPU per message, {n}",
-            "ms",
-            "",
-            lambda py: floor_cpu(py, s.cpu_clients, s.cpu_rounds),
+            lambda py: single(floor_cpu(py, s.cpu_clients, s.cpu_rounds)),
+            (Figure("", f"floor: same echo, server CPU per message, {n}", "ms"),),
         ),
     ]
 
 
 @dataclass
 class Row:
-    workload: Workload
-    figures: dict[str, list[float]] = field(default_factory=lambda: {"ours": [], "upstream": []})
-    errors: list[str] = field(default_factory=list)
+    figure: Figure
+    values: dict[str, list[float]] = field(default_factory=lambda: {"ours": [], "upstream": []})
 
 
 def number(value: float) -> str:
@@ -570,13 +650,13 @@ def cell(values: list[float], unit: str) -> str:
     median = f"{number(statistics.median(values))} {unit}"
     if len(values) == 1:
         return median
-    return f"{median} ({number(min(values))}–{number(max(values))})"
+    return f"{median} ({number(min(values))}-{number(max(values))})"
 
 
 def ratio(row: Row) -> str:
-    ours, theirs = row.figures["ours"], row.figures["upstream"]
+    ours, theirs = row.values["ours"], row.values["upstream"]
     if not ours or not theirs or statistics.median(ours) <= 0:
-        return "–"
+        return "-"
     return f"{statistics.median(theirs) / statistics.median(ours):.1f}"
 
 
@@ -586,8 +666,8 @@ def table(rows: list[Row]) -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     for row in rows:
-        w = row.workload
-        cells = [w.label, cell(row.figures["upstream"], w.unit), cell(row.figures["ours"], w.unit), ratio(row), w.target]
+        f = row.figure
+        cells = [f.label, cell(row.values["upstream"], f.unit), cell(row.values["ours"], f.unit), ratio(row), f.target]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -622,7 +702,7 @@ def write_readme(text: str) -> None:
     README.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}")
 
 
-async def run_one(workload: Workload, python: str) -> float:
+async def run_one(workload: Workload, python: str) -> dict[str, float]:
     async with asyncio.timeout(WORKLOAD_LIMIT):
         return await workload.run(python)
 
@@ -630,8 +710,12 @@ async def run_one(workload: Workload, python: str) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ours", default=sys.executable, help="python with our flet installed (default: this one)")
-    parser.add_argument("--upstream-venv", type=Path, default=Path("/tmp/flet-upstream"),
-                        help="venv with upstream 0.21.2 (created there, outside the repository, when absent)")  # fmt: skip
+    parser.add_argument(
+        "--upstream-venv",
+        type=Path,
+        default=Path("/tmp/flet-upstream"),
+        help="venv with upstream 0.21.2 (created there, outside the repository, when absent)",
+    )
     parser.add_argument("--quick", action="store_true", help="about a minute: one repetition, smaller sizes")
     parser.add_argument("--reps", type=int, help="repetitions per side (default 3, --quick 1)")
     parser.add_argument("--only", action="append", help="run only these workloads (by key; repeatable)")
@@ -652,22 +736,24 @@ def main() -> int:
     started = datetime.now(UTC)
     about = machine()
     stacks = {side: versions(python) for side, python in pythons.items()}
-    rows = [Row(w) for w in chosen]
+    rows = {(w.key, f.name): Row(f) for w in chosen for f in w.figures}
+    errors: list[str] = []
     for rep in range(sizes.reps):
         order = ("ours", "upstream") if rep % 2 == 0 else ("upstream", "ours")
-        for row in rows:
+        for workload in chosen:
             for side in order:
                 began = time.monotonic()
                 try:
-                    value = asyncio.run(run_one(row.workload, pythons[side]))
+                    figures = asyncio.run(run_one(workload, pythons[side]))
                 except Exception as error:  # one failed run must not lose the rest of the table
-                    row.errors.append(f"{row.workload.key} [{side}, rep {rep + 1}]: {error!r}")
-                    print(f"  {row.errors[-1]}", file=sys.stderr)
+                    errors.append(f"{workload.key} [{side}, rep {rep + 1}]: {error!r}")
+                    print(f"  {errors[-1]}", file=sys.stderr)
                     continue
-                row.figures[side].append(value)
+                for name, value in figures.items():
+                    rows[workload.key, name].values[side].append(value)
+                shown = ", ".join(f"{name or workload.key} {number(value)}" for name, value in figures.items())
                 print(
-                    f"rep {rep + 1}/{sizes.reps} {row.workload.key:<15} {side:<8} "
-                    f"{number(value)} {row.workload.unit}  ({time.monotonic() - began:.1f} s)",
+                    f"rep {rep + 1}/{sizes.reps} {side:<8} {shown}  ({time.monotonic() - began:.1f} s)",
                     file=sys.stderr,
                     flush=True,
                 )
@@ -676,17 +762,16 @@ def main() -> int:
     text = "\n".join(
         [
             f"Measured {started:%Y-%m-%d %H:%M} UTC with `{command}` ({elapsed / 60:.0f} min, "
-            f"{sizes.reps} repetition(s) per side, alternated; median (min–max); x = upstream ÷ ours).",
+            f"{sizes.reps} repetition(s) per side, alternated; median (min-max); x = upstream ÷ ours).",
             f"Machine: {about}.",
             f"Upstream: {stacks['upstream']}. Ours: {stacks['ours']}.",
             "",
-            table(rows),
+            table(list(rows.values())),
         ]
     )
     print(text)
-    errors = [error for row in rows for error in row.errors]
-    for error in errors:
-        print(f"failed: {error}", file=sys.stderr)
+    for failure in errors:
+        print(f"failed: {failure}", file=sys.stderr)
     if args.write_readme:
         write_readme(text)
         print(f"wrote the table into {README}", file=sys.stderr)
