@@ -702,6 +702,18 @@ def write_readme(text: str) -> None:
     README.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}")
 
 
+def compile_bytecode(python: str) -> None:
+    """Byte-compile the flet packages `python` imports, as an installed wheel has them. An editable
+    install under PYTHONDONTWRITEBYTECODE (set on some machines) would otherwise compile its
+    sources on every start, which no deployment does."""
+    code = (
+        "import os, flet, flet_core, flet_runtime; "
+        "print(*(os.path.dirname(m.__file__) for m in (flet, flet_core, flet_runtime)))"
+    )
+    folders = subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    subprocess.run([python, "-m", "compileall", "-q", *folders], check=True, stdout=subprocess.DEVNULL)
+
+
 async def run_one(workload: Workload, python: str) -> dict[str, float]:
     async with asyncio.timeout(WORKLOAD_LIMIT):
         return await workload.run(python)
@@ -733,6 +745,9 @@ def main() -> int:
         chosen = [w for w in chosen if w.key in args.only]
     os.environ["BENCH_TEXTS"] = str(sizes.texts)  # read by apps/texts.py in both servers
     pythons = {"ours": args.ours, "upstream": str(ensure_upstream(args.upstream_venv))}
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # the servers start as deployed ones do
+    for python in pythons.values():
+        compile_bytecode(python)
     started = datetime.now(UTC)
     about = machine()
     stacks = {side: versions(python) for side, python in pythons.items()}
