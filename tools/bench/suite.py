@@ -64,6 +64,7 @@ class Sizes:
     fanout_sends: int = 10
     texts: int = 10_000
     text_rounds: int = 5
+    render_sessions: int = 3
     starts: int = 3
     import_runs: int = 7
 
@@ -79,6 +80,7 @@ QUICK = Sizes(
     fanout_sends=3,
     texts=10_000,
     text_rounds=1,
+    render_sessions=1,
     starts=2,
     import_runs=3,
 )
@@ -593,7 +595,7 @@ def workloads(s: Sizes) -> list[Workload]:
         ),
         Workload(
             "initial_render",
-            lambda py: initial_render(py, s.texts, s.text_rounds),
+            lambda py: initial_render(py, s.texts, s.render_sessions),
             (
                 Figure("", f"initial render of {s.texts:,} Text, registration → last control received", "ms", "≥ 30"),
                 Figure("cpu", cpu, "ms"),
