@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 
 from flet_core.page import Page
-from flet_core.pubsub import PubSubMessage
-from flet_runtime import MemoryBackend, MemoryClient, load_backend
+from flet_runtime import MemoryBackend, MemoryClient, PubSubBackend, load_backend
 
 
 def chat_app(ui: Any, log: Any = None) -> Any:
@@ -189,12 +188,23 @@ def test_the_memory_backend_is_the_default(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.delenv("FLET_PUBSUB_URL", raising=False)
     assert isinstance(load_backend(), MemoryBackend)
     assert isinstance(load_backend("memory://"), MemoryBackend)
+    assert isinstance(load_backend(), PubSubBackend)
     with pytest.raises(ValueError, match=r"flet\.pubsub_backends"):
         load_backend("nosuch://host")
-    backend = MemoryBackend()
-    seen: list[PubSubMessage] = []
-    backend.open(seen.append)
-    backend.publish(PubSubMessage("x", "t", "s1"))
-    backend.close()
-    backend.publish(PubSubMessage("y"))
-    assert seen == [PubSubMessage("x", "t", "s1")]
+
+
+@pytest.mark.asyncio
+async def test_the_host_starts_and_closes_its_backend(make_host: Any, ui: Any) -> None:
+    events: list[str] = []
+
+    class Recording(MemoryBackend):
+        async def start(self, deliver: Any) -> None:
+            events.append("start")
+
+        async def aclose(self) -> None:
+            events.append("aclose")
+
+    host = make_host(chat_app(ui), pubsub_backend=Recording())
+    await joined(host)
+    await host.shutdown()
+    assert events == ["start", "aclose"]

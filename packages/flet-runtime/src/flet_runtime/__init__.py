@@ -10,7 +10,7 @@ from flet_runtime.dispatch import WorkerPool
 from flet_runtime.errors import ClientDisconnectedError, ClientMethodError, EnvironmentVariableError, LoopBlockingError
 from flet_runtime.host import AppHost
 from flet_runtime.memory_transport import MemoryClient, MemoryTransport
-from flet_runtime.pubsub import MemoryBackend, load_backend
+from flet_runtime.pubsub import MemoryBackend, PubSubBackend, PubSubClient, PubSubHub, PubSubMessage, load_backend
 from flet_runtime.session import Session
 from flet_runtime.transport import Transport
 
@@ -25,6 +25,10 @@ __all__ = [
     "MemoryBackend",
     "MemoryClient",
     "MemoryTransport",
+    "PubSubBackend",
+    "PubSubClient",
+    "PubSubHub",
+    "PubSubMessage",
     "Session",
     "Transport",
     "WorkerPool",

@@ -22,6 +22,7 @@ from collections.abc import Callable, Coroutine
 from concurrent.futures import Executor, Future
 from typing import Any, TypeVar
 
+from flet_core.errors import FletError
 from flet_runtime import config
 
 __all__ = ["Dispatcher", "ErrorCallback", "WorkerPool", "is_async_callable"]
@@ -150,15 +151,25 @@ class WorkerPool(Executor):
 
 
 class Dispatcher:
-    """Runs handlers for the sessions of one loop: async ones as tasks, sync ones on a pool."""
+    """Runs handlers for the sessions of one loop: async ones as tasks, sync ones on a pool.
 
-    def __init__(self, loop: asyncio.AbstractEventLoop, pool: WorkerPool) -> None:
-        self.loop = loop
+    ``pool`` is normally a :class:`WorkerPool`; any executor works (0.21's ``PubSubHub(loop,
+    executor)`` passes its own). Without a loop, only sync handlers can run.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop | None, pool: Executor) -> None:
+        self._loop = loop
         self.pool = pool
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop:
+        if self._loop is None:
+            raise FletError("running async handlers needs an event loop; none was given")
+        return self._loop
 
     def on_loop_thread(self) -> bool:
         try:
-            return asyncio.get_running_loop() is self.loop
+            return asyncio.get_running_loop() is self._loop
         except RuntimeError:
             return False
 

@@ -23,12 +23,11 @@ from typing import Any
 from flet_core import protocol
 from flet_core.errors import ProtocolError
 from flet_core.page import Page
-from flet_core.pubsub import PubSubBackend, PubSubClient, PubSubHub
 from flet_runtime import config
 from flet_runtime.dispatch import Dispatcher, WorkerPool
 from flet_runtime.link import GOING_AWAY_CLOSE_CODE, Link
 from flet_runtime.outbox import DEFAULT_MAX_BYTES, DEFAULT_MAX_FRAMES
-from flet_runtime.pubsub import load_backend
+from flet_runtime.pubsub import PubSubBackend, PubSubClient, PubSubHub, load_backend
 from flet_runtime.session import Session
 from flet_runtime.transport import Transport
 
@@ -77,6 +76,7 @@ class AppHost:
         self._pool: WorkerPool | None = None
         self._dispatcher: Dispatcher | None = None
         self._hub: PubSubHub | None = None
+        self._hub_start: asyncio.Task[None] | None = None
         self._sweeper: asyncio.Task[None] | None = None
         self._wake: asyncio.Event | None = None
 
@@ -162,7 +162,7 @@ class AppHost:
         if self._background:
             await asyncio.wait(list(self._background), timeout=_SHUTDOWN_GRACE)
         if hub is not None:
-            hub.close()
+            await self._close_hub(hub)
         self._hub = None
         if self._given_pool is None and self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
@@ -204,12 +204,28 @@ class AppHost:
         self._loop = loop
         self._pool = self._given_pool or WorkerPool()
         self._dispatcher = Dispatcher(loop, self._pool)
-        self._hub = PubSubHub(
-            loop, self._pool, backend=self._given_backend or load_backend(), runner=self._run_subscriber
-        )
+        self._hub = PubSubHub(backend=self._given_backend or load_backend(), runner=self._run_subscriber)
+        self._hub_start = loop.create_task(self._start_hub(self._hub))
         self._wake = asyncio.Event()
         self._sweeper = loop.create_task(self._sweep(self._wake))
         return loop
+
+    @staticmethod
+    async def _start_hub(hub: PubSubHub) -> None:
+        try:
+            await hub.start()
+        except Exception:  # sessions still work, with pubsub inside this process
+            logger.exception("Starting the pubsub backend %r failed", hub.backend)
+
+    async def _close_hub(self, hub: PubSubHub) -> None:
+        if self._hub_start is not None:
+            self._hub_start.cancel()
+            await asyncio.wait([self._hub_start])
+            self._hub_start = None
+        try:
+            await hub.aclose()
+        except Exception:
+            logger.exception("Closing the pubsub backend %r failed", hub.backend)
 
     def _running(self) -> tuple[Dispatcher, PubSubHub]:
         if self._dispatcher is None or self._hub is None:

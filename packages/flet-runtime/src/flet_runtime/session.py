@@ -16,7 +16,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Coroutine, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Executor, Future
 from typing import Any
 
 from flet_core import protocol
@@ -26,7 +26,7 @@ from flet_core.method_results import InvokeMethodResults
 from flet_core.page import Page
 from flet_runtime import config
 from flet_runtime.calls import PendingCalls, blocking_call_message
-from flet_runtime.dispatch import Dispatcher, WorkerPool
+from flet_runtime.dispatch import Dispatcher
 from flet_runtime.errors import ClientDisconnectedError, ClientMethodError, LoopBlockingError
 from flet_runtime.link import Link
 
@@ -86,7 +86,7 @@ class Session:
         return self._dispatcher.loop
 
     @property
-    def executor(self) -> WorkerPool:
+    def executor(self) -> Executor:
         return self._dispatcher.pool
 
     def send(self, frame: str) -> None:

@@ -1,15 +1,17 @@
-"""PubSubHub and PubSubClient: who receives what, and unsubscribing."""
+"""PubSubHub and PubSubClient on their own: who receives what, unsubscribing, 0.21's ways of making them."""
 
 from __future__ import annotations
 
 import asyncio
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 
+import flet_core.pubsub
 from flet_core.errors import FletError
-from flet_core.pubsub import PubSubClient, PubSubHub, PubSubMessage
+from flet_runtime.pubsub import MemoryBackend, PubSubClient, PubSubHub, PubSubMessage
 
 
 def clients(hub: PubSubHub, *ids: str) -> tuple[dict[str, list[Any]], list[PubSubClient]]:
@@ -101,19 +103,13 @@ def test_a_hub_with_loop_and_executor() -> None:
 
 
 def test_a_custom_runner_and_backend() -> None:
+    """Local subscribers get each message from the hub; the backend gets it to carry elsewhere."""
     published: list[PubSubMessage] = []
     ran: list[tuple[str, tuple[Any, ...]]] = []
 
-    class Recording:
-        def open(self, deliver: Any) -> None:
-            self.deliver = deliver
-
+    class Recording(MemoryBackend):
         def publish(self, message: PubSubMessage) -> None:
             published.append(message)
-            self.deliver(message)
-
-        def close(self) -> None:
-            pass
 
     hub = PubSubHub(backend=Recording(), runner=lambda sid, handler, args: ran.append((sid, args)))
     hub.subscribe("a", print)
@@ -122,6 +118,43 @@ def test_a_custom_runner_and_backend() -> None:
     hub.send_all_on_topic("t", "n")
     assert published == [PubSubMessage("m", None, "b"), PubSubMessage("n", "t", None)]
     assert ran == [("a", ("m",)), ("b", ("t", "n"))]
+    hub.deliver(PubSubMessage("from elsewhere"))  # what a backend hands over from another process
+    assert ran[-1] == ("a", ("from elsewhere",))
+
+
+def test_a_payload_the_backend_refuses_reaches_nobody() -> None:
+    class Refusing(MemoryBackend):
+        def publish(self, message: PubSubMessage) -> None:
+            raise TypeError("cannot carry")
+
+    hub = PubSubHub(backend=Refusing())
+    seen: list[Any] = []
+    PubSubClient(hub, "a").subscribe(seen.append)
+    with pytest.raises(TypeError, match="cannot carry"):
+        hub.send_all(object())
+    assert seen == []
+
+
+def test_the_0_21_names_in_flet_core_make_the_runtime_classes() -> None:
+    hub = flet_core.pubsub.PubSubHub()
+    client = flet_core.pubsub.PubSubClient(hub, "a")
+    assert type(hub) is PubSubHub and type(client) is PubSubClient
+    assert isinstance(hub, flet_core.pubsub.PubSubHub) and isinstance(client, flet_core.pubsub.PubSubClient)
+    seen: list[Any] = []
+    client.subscribe(seen.append)
+    client.send_all("x")
+    assert seen == ["x"]
+
+
+def test_a_0_21_hub_runs_sync_subscribers_on_its_executor() -> None:
+    with ThreadPoolExecutor(1, thread_name_prefix="hub-test") as executor:
+        hub = PubSubHub(None, executor)
+        threads: list[str] = []
+        done = threading.Event()
+        PubSubClient(hub, "a").subscribe(lambda m: (threads.append(threading.current_thread().name), done.set()))
+        hub.send_all("x")
+        assert done.wait(2)
+    assert threads[0].startswith("hub-test")
 
 
 @pytest.mark.asyncio
