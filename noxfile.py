@@ -29,9 +29,10 @@ DIST = ROOT / "dist"
 BUILD_ENV = {"FLET_WEB_ASSETS_CACHE": str(ROOT / "packages" / "flet-web-assets" / ".cache")}
 
 # What some tests need beyond a package's own requirements: test clients, optional extras, and
-# the ASGI servers and browser driver of the integration tests (Chromium itself comes from apt).
-TEST_EXTRAS = {"flet": ["httpx", "cryptography"]}
-INTEGRATION_EXTRAS = ["httpx", "websockets", "hypercorn", "daphne", "gunicorn", "granian", "playwright"]
+# the ASGI servers and browser driver of the integration tests (Chromium, redis-server and nginx
+# themselves come from apt).
+TEST_EXTRAS = {"flet": ["httpx", "cryptography"], "flet-runtime": ["redis"]}
+INTEGRATION_EXTRAS = ["httpx", "websockets", "hypercorn", "daphne", "gunicorn", "granian", "playwright", "redis"]
 
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "virtualenv"

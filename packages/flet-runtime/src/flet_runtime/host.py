@@ -204,7 +204,8 @@ class AppHost:
         self._loop = loop
         self._pool = self._given_pool or WorkerPool()
         self._dispatcher = Dispatcher(loop, self._pool)
-        self._hub = PubSubHub(backend=self._given_backend or load_backend(), runner=self._run_subscriber)
+        backend = self._given_backend or load_backend(channel=f"flet:pubsub:/{self.page_name}")
+        self._hub = PubSubHub(backend=backend, runner=self._run_subscriber)
         self._hub_start = loop.create_task(self._start_hub(self._hub))
         self._wake = asyncio.Event()
         self._sweeper = loop.create_task(self._sweep(self._wake))

@@ -85,8 +85,9 @@ class PubSubBackend(Protocol):
 class MemoryBackend:
     """``memory://``: one process, so there is nobody else to carry messages to."""
 
-    def __init__(self, url: str = "memory://") -> None:
+    def __init__(self, url: str = "memory://", *, channel: str = "flet:pubsub") -> None:
         self.url = url
+        self.channel = channel
 
     async def start(self, deliver: Deliver) -> None:
         pass
@@ -98,8 +99,12 @@ class MemoryBackend:
         pass
 
 
-def load_backend(url: str | None = None) -> PubSubBackend:
-    """The backend for ``url`` (default: ``FLET_PUBSUB_URL``, else ``memory://``)."""
+def load_backend(url: str | None = None, *, channel: str = "flet:pubsub") -> PubSubBackend:
+    """The backend for ``url`` (default: ``FLET_PUBSUB_URL``, else ``memory://``).
+
+    An entry point's target is called as ``factory(url, channel=channel)``; ``channel`` keeps
+    the messages of different apps sharing one server apart.
+    """
     url = url or config.PUBSUB_URL.get()
     scheme = url.partition("://")[0].lower() if "://" in url else url.lower()
     points = entry_points(group=ENTRY_POINT_GROUP)
@@ -112,10 +117,10 @@ def load_backend(url: str | None = None) -> PubSubBackend:
                     f"the {scheme!r} pubsub backend needs a package that is not installed ({error}); "
                     f"install it with: pip install 'flet[{scheme}]'"
                 ) from error
-            backend: PubSubBackend = factory(url)
+            backend: PubSubBackend = factory(url, channel=channel)
             return backend
     if scheme == "memory":
-        return MemoryBackend(url)  # flet-runtime used from a source tree, without its metadata
+        return MemoryBackend(url, channel=channel)  # flet-runtime used from a source tree, without its metadata
     known = sorted({point.name for point in points} | {"memory"})
     raise ValueError(
         f"no pubsub backend for {url!r}: install a package that registers {scheme!r} in the "
