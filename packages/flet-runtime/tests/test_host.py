@@ -6,6 +6,7 @@ import asyncio
 import functools
 import gc
 import json
+import logging
 import time
 import weakref
 from typing import Any
@@ -335,3 +336,20 @@ async def test_a_host_can_serve_again_after_shutdown(make_host: Any, ui: Any) ->
     await again.connect()
     await again.wait_for(lambda: again.find(type="elevatedbutton"))
     assert host.session_count() == 1
+
+
+@pytest.mark.asyncio
+async def test_a_session_id_unknown_here_starts_a_new_session_logged_at_info(
+    make_host: Any, ui: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """What a reconnect sees when a load balancer sends it to a process that never had its session."""
+    caplog.set_level(logging.DEBUG, logger="flet")
+    host = make_host(lambda page: page.add(ui.Text("fresh")))
+    tab = MemoryClient(host)
+    await tab.connect(session_id="fromAnotherWorkr")
+    assert tab.session_id and tab.session_id != "fromAnotherWorkr"
+    await tab.wait_for(lambda: tab.texts(type="text") == ["fresh"])
+    (record,) = [r for r in caplog.records if "fromAnotherWorkr" in r.getMessage()]
+    assert record.levelno == logging.INFO and "not known to this process" in record.getMessage()
+    assert record.exc_info is None
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]

@@ -291,8 +291,11 @@ class AppHost:
         # a second tab with a copied id, or another browser, never takes a live session over
         if known is not None and not known.connected and not known.closed and known.client_key == key:
             self._reattach(known, link, request, details)
-        else:
-            self._create(link, key, details)
+            return
+        if request.session_id and known is None:
+            # expired, or kept by another process (a reconnect that a load balancer sent elsewhere)
+            logger.info("Session %s is not known to this process; starting a new session", request.session_id)
+        self._create(link, key, details)
 
     def _create(self, link: Link, key: tuple[str, str], details: dict[str, str]) -> None:
         dispatcher, hub = self._running()

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flet.fastapi.oauth_state import OAuthState
+from flet.fastapi.workers import warn_if_state_is_per_process
 
 __all__ = ["FletAppManager", "app_manager"]
 
@@ -90,6 +91,7 @@ class FletAppManager:
 
     async def start(self) -> None:
         """Start every known host's background work (session expiry). Idempotent, restartable."""
+        warn_if_state_is_per_process()
         async with self._loop_lock():
             self._running = True
             for host in list(self._hosts.values()):
