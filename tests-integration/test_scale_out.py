@@ -397,3 +397,38 @@ def test_a_reconnect_that_reaches_another_process_starts_a_fresh_session(
     output = servers[1].output()
     assert "not known to this process" in output
     assert "Traceback" not in output
+
+
+def test_an_oauth_callback_served_by_the_other_worker_completes(
+    serve: Callable[..., Any], kit: Any, flet_client: Any, redis_server: RedisServer
+) -> None:
+    provider = serve(uvicorn("fake_oauth_provider:app"))
+    callback_port = kit.free_port()  # the provider redirects to this worker, not the session's
+    env = kit.env(
+        FAKE_PROVIDER_URL=provider.url,
+        APP_URL=f"http://127.0.0.1:{callback_port}",
+        OAUTHLIB_INSECURE_TRANSPORT="1",
+        FLET_PUBSUB_URL=redis_server.url,
+    )
+    sessions_worker = serve(uvicorn("oauth_app:app"), env=env)
+    callback_worker = serve(uvicorn("oauth_app:app"), port=callback_port, env=env)
+    with flet_client(f"ws://127.0.0.1:{sessions_worker.port}/ws") as client:
+        client.register()
+        (button,) = client.wait_for(lambda: client.of_type("elevatedbutton"))
+        time.sleep(0.5)  # both workers' Redis subscriptions are up (they connect at startup)
+        client.click(button["i"])
+        launch = None
+        while launch is None:
+            message = client.receive()
+            if message["action"] == "invokeMethod" and message["payload"]["methodName"] == "launchUrl":
+                launch = message["payload"]["arguments"]
+        with urllib.request.urlopen(launch["url"], timeout=20) as popup:
+            assert popup.geturl().startswith(f"http://127.0.0.1:{callback_port}/oauth_callback?")
+            assert popup.status == 200
+            assert "window.close()" in popup.read().decode()
+        status = lambda: [t.get("value") for t in client.of_type("text")]  # noqa: E731
+        assert client.wait_for(lambda: "Hello, octocat (583231)" in status(), timeout=20)
+    assert "GET /oauth_callback?" in callback_worker.output()
+    assert "/oauth_callback" not in sessions_worker.output()
+    for server in (sessions_worker, callback_worker):
+        assert "Traceback" not in server.output()

@@ -38,4 +38,4 @@ def fresh_app_manager() -> Iterator[None]:
     app_manager._hosts.clear()
     app_manager._started.clear()
     app_manager._running = False
-    app_manager._states.clear()
+    app_manager.clear_states()

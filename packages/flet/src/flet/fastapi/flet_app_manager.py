@@ -12,14 +12,14 @@ import asyncio
 import logging
 import os
 import shutil
-import threading
 from collections.abc import Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
 from typing import Any
 
 from flet.fastapi.oauth_state import OAuthState
+from flet.fastapi.oauth_states import MemoryOAuthStates, oauth_states_for
 from flet.fastapi.workers import warn_if_state_is_per_process
+from flet_runtime import config
 
 __all__ = ["FletAppManager", "app_manager"]
 
@@ -34,8 +34,7 @@ class FletAppManager:
         self._started: set[int] = set()
         self._running = False
         self._locks: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
-        self._states: dict[str, OAuthState] = {}
-        self._states_lock = threading.Lock()
+        self._states: MemoryOAuthStates = MemoryOAuthStates()
         self._temp_dirs: list[str] = []
         self._executor: ThreadPoolExecutor | None = None
         self._warned_lazy_start = False
@@ -93,6 +92,11 @@ class FletAppManager:
         """Start every known host's background work (session expiry). Idempotent, restartable."""
         warn_if_state_is_per_process()
         async with self._loop_lock():
+            if not self._running:
+                states = oauth_states_for(config.pubsub_url())
+                if type(states) is not type(self._states):
+                    self._states = states
+                await self._states.start()
             self._running = True
             for host in list(self._hosts.values()):
                 if id(host) not in self._started:
@@ -112,26 +116,31 @@ class FletAppManager:
             except Exception:
                 logger.exception("a Flet app's sessions did not shut down cleanly")
         self.delete_temp_dirs()
-        with self._states_lock:
-            self._states.clear()
+        await self._states.aclose()
+        self._states = MemoryOAuthStates()
 
     # -- OAuth states ----------------------------------------------------------------------
 
     def store_state(self, state_id: str, state: OAuthState) -> None:
-        with self._states_lock:
-            self._evict_expired_states()
-            self._states[state_id] = state
+        self._states.store(state_id, state)
 
     def retrieve_state(self, state_id: str) -> OAuthState | None:
-        """The state's record, removed so that it cannot be used twice; ``None`` if unknown or expired."""
-        with self._states_lock:
-            self._evict_expired_states()
-            return self._states.pop(state_id, None)
+        """This process's record of the state, removed so that it cannot be used twice.
 
-    def _evict_expired_states(self) -> None:
-        now = datetime.now(UTC)
-        for state_id in [key for key, state in self._states.items() if state.expires_at <= now]:
-            del self._states[state_id]
+        ``None`` if unknown or expired."""
+        return self._states.take_local(state_id)
+
+    async def claim_state(self, state_id: str) -> OAuthState | None:
+        """The state for an OAuth callback, claimed in every worker; its ``flow`` is ``None`` when
+        another worker's session started the sign-in (see :meth:`forward_oauth`)."""
+        return await self._states.claim(state_id)
+
+    async def forward_oauth(self, state_id: str, code: str | None, error: str | None, description: str | None) -> bool:
+        """Send the provider's answer to the worker holding the sign-in; ``False`` if it cannot."""
+        return await self._states.forward(state_id, code, error, description)
+
+    def clear_states(self) -> None:
+        self._states.clear()
 
     # -- temporary folders -----------------------------------------------------------------
 

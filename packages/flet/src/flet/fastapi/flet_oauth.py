@@ -44,7 +44,7 @@ class FletOAuth:
     async def handle(self, request: Request) -> Response:
         query = request.query_params
         state_id = query.get("state")
-        state = self._manager.retrieve_state(state_id) if state_id else None
+        state = await self._manager.claim_state(state_id) if state_id else None
         if state is None:
             logger.info("OAuth callback with an unknown, expired or reused state")
             return _message_page(
@@ -54,13 +54,17 @@ class FletOAuth:
                 400,
             )
         flow = state.flow
-        if flow is None or flow.page is None:
+        code, error, description = query.get("code"), query.get("error"), query.get("error_description")
+        if flow is None and state_id and await self._manager.forward_oauth(state_id, code, error, description):
+            logger.info("OAuth callback for session %s handed to the worker that holds it", state.session_id)
+        elif flow is None or flow.page is None:
             return _message_page(
                 "Sign-in session ended",
                 "The app session that started this sign-in has ended. Reload the app and sign in again.",
                 410,
             )
-        await flow.complete(query.get("code"), query.get("error"), query.get("error_description"))
+        else:
+            await flow.complete(code, error, description)
         if state.complete_page_url:
             return RedirectResponse(state.complete_page_url, status_code=307)
         return HTMLResponse(
