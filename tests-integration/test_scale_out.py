@@ -265,20 +265,55 @@ def two_processes(serve: Callable[..., Any], kit: Any, redis_url: str, **extra: 
 # -- the tests ------------------------------------------------------------------------------
 
 
+def scrape(url: str) -> dict[str, float]:
+    """The samples of a Prometheus text exposition, by name and labels."""
+    with urllib.request.urlopen(url, timeout=20) as response:
+        assert response.headers["Content-Type"].startswith("text/plain")
+        text = response.read().decode()
+    samples = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, _, value = line.rpartition(" ")
+            samples[name] = float(value)
+    return samples
+
+
 def test_two_processes_chat_on_one_redis(
-    serve: Callable[..., Any], kit: Any, flet_client: Any, redis_server: RedisServer
+    serve: Callable[..., Any], kit: Any, flet_client: Any, redis_server: RedisServer, tmp_path: Path
 ) -> None:
-    servers = two_processes(serve, kit, redis_server.url)
+    metrics_dir = tmp_path / "prometheus"
+    metrics_dir.mkdir()
+    extra = {"FLET_METRICS": "true", "FLET_METRICS_PATH": "/internal/metrics"}
+    servers = two_processes(serve, kit, redis_server.url, PROMETHEUS_MULTIPROC_DIR=str(metrics_dir), **extra)
     urls = [f"ws://127.0.0.1:{server.port}/ws" for server in servers]
+    metrics_url = f"{servers[0].url}/internal/metrics"
 
     async def chat() -> None:
         tabs = await opened(urls, flet_client, 100)
         assert len({tab.pid() for tab in tabs}) == 2
+        await asyncio.sleep(1.2)  # the gauges are refreshed every second
+        before = await asyncio.to_thread(scrape, metrics_url)
+        assert before["flet_sessions_open"] == 100 and before["flet_sessions_connected"] == 100  # both processes
+        assert before['flet_pubsub_backend_state{state="connected"}'] == 2
         total = 100 * 5
         await asyncio.gather(*(tab.click("burst") for tab in tabs))
         await asyncio.gather(*(tab.until(lambda tab=tab: tab.stats()[0] >= total, 90, "every burst") for tab in tabs))
         await asyncio.sleep(0.5)  # nothing arrives twice, later
         assert {tab.stats()[:2] for tab in tabs} == {(total, total)}
+        after = await asyncio.to_thread(scrape, metrics_url)
+        assert after["flet_events_received_total"] - before["flet_events_received_total"] >= 100
+        assert after["flet_updates_sent_total"] - before["flet_updates_sent_total"] >= total
+        assert after["flet_sent_bytes_total"] > before["flet_sent_bytes_total"]
+        assert (
+            after['flet_pubsub_messages_total{direction="out"}'] - before['flet_pubsub_messages_total{direction="out"}']
+            == total
+        )
+        assert (
+            after['flet_pubsub_messages_total{direction="in"}'] - before['flet_pubsub_messages_total{direction="in"}']
+            == total
+        )
+        assert after["flet_handler_duration_seconds_count"] > before["flet_handler_duration_seconds_count"]
+        assert "flet_outbox_bytes" in after and after["flet_handler_errors_total"] == 0
 
         # topics and send_others across the two processes
         a, b, c, d = tabs[0], tabs[1], tabs[2], tabs[3]  # a and c on one process, b and d on the other

@@ -34,6 +34,8 @@ __all__ = [
     "FORCE_WEB_SERVER",
     "LOG_LEVEL",
     "MAX_UPLOAD_SIZE",
+    "METRICS",
+    "METRICS_PATH",
     "OAUTH_CALLBACK_HANDLER_ENDPOINT",
     "OAUTH_STATE_TIMEOUT",
     "PLATFORM",
@@ -141,6 +143,16 @@ def _log_level(value: str) -> str:
     if level not in logging.getLevelNamesMapping() or level == "NOTSET":
         raise ValueError(value)
     return level
+
+
+def _url_path(value: str) -> str:
+    path = value.strip()
+    if not path.startswith("/") or any(c in path for c in "?# "):
+        raise ValueError(value)
+    return path
+
+
+URL_PATH = Parser("an absolute URL path, such as `/metrics`", _url_path)
 
 
 LOG_LEVELS = Parser("a logging level: `debug`, `info`, `warning`, `error` or `critical`", _log_level)
@@ -344,9 +356,20 @@ PUBSUB_URL = _declare(
     "FLET_PUBSUB_URL",
     TEXT,
     default="memory://",
-    doc="pubsub backend, by URL scheme: `memory://`, or a backend registered in the `flet.pubsub_backends` "
-    "entry point group",
+    doc="pubsub backend, by URL scheme: `memory://` (this process only), `redis://host:6379/0`, `rediss://…` "
+    "or `unix:///path/redis.sock` (every process of the app, and OAuth states too; the `redis` extra), or a "
+    "backend registered in the `flet.pubsub_backends` entry point group",
 )
+
+# Metrics.
+METRICS = _declare(
+    "FLET_METRICS",
+    FLAG,
+    default=False,
+    doc="keep Prometheus metrics and serve them (the `metrics` extra); with several processes set "
+    "`PROMETHEUS_MULTIPROC_DIR` too",
+)
+METRICS_PATH = _declare("FLET_METRICS_PATH", URL_PATH, default="/metrics", doc="path the metrics are served at")
 
 
 def _shown_default(setting: Setting[Any, Any]) -> str:

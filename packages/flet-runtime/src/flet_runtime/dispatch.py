@@ -23,7 +23,7 @@ from concurrent.futures import Executor, Future
 from typing import Any, TypeVar
 
 from flet_core.errors import FletError
-from flet_runtime import config
+from flet_runtime import config, metrics
 
 __all__ = ["Dispatcher", "ErrorCallback", "WorkerPool", "is_async_callable"]
 
@@ -160,6 +160,18 @@ class Dispatcher:
     def __init__(self, loop: asyncio.AbstractEventLoop | None, pool: Executor) -> None:
         self._loop = loop
         self.pool = pool
+        self._metrics = metrics.current()
+
+    def _measured(self, done: Future[None], on_error: ErrorCallback) -> ErrorCallback:
+        """Observe the handler's duration when ``done`` completes; count its errors."""
+        started = time.perf_counter()
+        done.add_done_callback(lambda _: self._metrics.handler_seconds.observe(time.perf_counter() - started))
+
+        def failed(error: BaseException) -> None:
+            self._metrics.handler_errors.inc()
+            on_error(error)
+
+        return failed
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
@@ -189,6 +201,8 @@ class Dispatcher:
     ) -> Future[None]:
         """Start ``handler(*args)``; the returned future completes when the handler has finished."""
         done: Future[None] = Future()
+        if self._metrics.enabled:
+            on_error = self._measured(done, on_error)
         try:
             if is_async_callable(handler):
                 self.call_soon(self._start, functools.partial(handler, *args), on_error, tasks, done)

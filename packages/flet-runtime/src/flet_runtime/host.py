@@ -23,7 +23,7 @@ from typing import Any
 from flet_core import protocol
 from flet_core.errors import ProtocolError
 from flet_core.page import Page
-from flet_runtime import config
+from flet_runtime import config, metrics
 from flet_runtime.dispatch import Dispatcher, WorkerPool
 from flet_runtime.link import GOING_AWAY_CLOSE_CODE, Link
 from flet_runtime.outbox import DEFAULT_MAX_BYTES, DEFAULT_MAX_FRAMES
@@ -79,12 +79,25 @@ class AppHost:
         self._hub_start: asyncio.Task[None] | None = None
         self._sweeper: asyncio.Task[None] | None = None
         self._wake: asyncio.Event | None = None
+        self._metrics = metrics.current()
+        self._metrics_task: asyncio.Task[None] | None = None
 
     # -- public API ---------------------------------------------------------------------------
 
     def session_count(self) -> int:
         """How many sessions are alive (connected or waiting for their client to come back)."""
         return len(self._sessions)
+
+    def stats(self) -> dict[str, Any]:
+        """Figures for the metrics: sessions open and connected, bytes queued, pubsub backend state."""
+        hub = self._hub
+        backend_state = None if hub is None else str(getattr(hub.backend, "state", "local"))
+        return {
+            "sessions_open": len(self._sessions),
+            "sessions_connected": sum(1 for session in list(self._sessions.values()) if session.connected),
+            "outbox_bytes": sum(link.outbox.queued_bytes for link in list(self._links)),
+            "pubsub_backend_state": backend_state,
+        }
 
     @property
     def pubsub(self) -> PubSubHub | None:
@@ -145,6 +158,9 @@ class AppHost:
         if self._sweeper is not None:
             self._sweeper.cancel()
             self._sweeper = None
+        if self._metrics_task is not None:
+            self._metrics_task.cancel()
+            self._metrics_task = None
         for link in list(self._links):
             link.end(GOING_AWAY_CLOSE_CODE)
         sessions = list(self._sessions.values())
@@ -209,6 +225,9 @@ class AppHost:
         self._hub_start = loop.create_task(self._start_hub(self._hub))
         self._wake = asyncio.Event()
         self._sweeper = loop.create_task(self._sweep(self._wake))
+        if self._metrics.enabled:
+            metrics.watch_host(self)
+            self._metrics_task = loop.create_task(metrics.refresh_every())
         return loop
 
     @staticmethod
@@ -271,6 +290,7 @@ class AppHost:
             if isinstance(message, protocol.PageEvent) and message.target == "page" and message.name == "close":
                 self._expire(session)  # a desktop client closing its window ends the session now
                 return
+            self._metrics.events_received.inc()
             try:
                 session.handle(message)
             except Exception:

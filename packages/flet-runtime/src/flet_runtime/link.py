@@ -6,6 +6,7 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING
 
+from flet_runtime import metrics
 from flet_runtime.outbox import DEFAULT_MAX_BYTES, DEFAULT_MAX_FRAMES, Outbox
 from flet_runtime.transport import Transport
 
@@ -38,6 +39,7 @@ class Link:
         self.close_code: int | None = None
         self.ended = asyncio.Event()
         self.outbox = Outbox(loop, self._overflowed, max_frames=max_frames, max_bytes=max_bytes)
+        self._metrics = metrics.current()
         self.writer = loop.create_task(self._write())
 
     def put(self, frame: str) -> bool:
@@ -57,9 +59,14 @@ class Link:
         )
         self.end(OVERFLOW_CLOSE_CODE)
 
+    async def _send(self, frame: str) -> None:
+        await self.transport.send(frame)
+        self._metrics.updates_sent.inc()
+        self._metrics.bytes_sent.inc(len(frame))
+
     async def _write(self) -> None:
         try:
-            await self.outbox.drain_into(self.transport.send)
+            await self.outbox.drain_into(self._send)
         except asyncio.CancelledError:
             raise
         except Exception as error:  # a broken socket ends the link, nothing more

@@ -52,6 +52,11 @@ class Outbox:
         """Nothing is queued and nothing taken from the queue is still being written."""
         return not self._frames and not self._writing
 
+    @property
+    def queued_bytes(self) -> int:
+        """Characters of the frames waiting to be written."""
+        return self._size
+
     def __len__(self) -> int:
         return len(self._frames)
 

@@ -25,7 +25,7 @@ from importlib.metadata import entry_points
 from typing import Any, Protocol, runtime_checkable
 
 from flet_core import pubsub as core_pubsub
-from flet_runtime import config
+from flet_runtime import config, metrics
 from flet_runtime.dispatch import Dispatcher
 
 __all__ = [
@@ -162,6 +162,9 @@ class PubSubHub(core_pubsub.PubSubHub):
         self._topic_subscribers: dict[str, dict[str, Callable[..., Any]]] = {}
         self._session_topics: dict[str, set[str]] = {}
         self._backend: PubSubBackend = backend or MemoryBackend()
+        instruments = metrics.current()
+        self._sent = instruments.pubsub_messages.labels("out")
+        self._received = instruments.pubsub_messages.labels("in")
 
     @property
     def backend(self) -> PubSubBackend:
@@ -169,7 +172,11 @@ class PubSubHub(core_pubsub.PubSubHub):
 
     async def start(self) -> None:
         """Start the backend (the app host awaits this on its loop)."""
-        await self._backend.start(self.deliver)
+        await self._backend.start(self._deliver_from_backend)
+
+    def _deliver_from_backend(self, message: PubSubMessage) -> None:
+        self._received.inc()
+        self.deliver(message)
 
     async def aclose(self) -> None:
         """Close the backend and drop every subscription."""
@@ -185,6 +192,7 @@ class PubSubHub(core_pubsub.PubSubHub):
 
     def _publish(self, message: PubSubMessage) -> None:
         self._backend.publish(message)  # first: a payload it cannot carry raises before anyone got it
+        self._sent.inc()
         self.deliver(message)
 
     def send_all(self, message: Any) -> None:

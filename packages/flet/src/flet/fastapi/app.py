@@ -31,7 +31,11 @@ from flet.fastapi.flet_oauth import FletOAuth
 from flet.fastapi.flet_static_files import FletStaticFiles
 from flet.fastapi.flet_upload import FletUpload
 from flet_core.types import WebRenderer
+<<<<<<< HEAD
 from flet_runtime import config
+=======
+from flet_runtime import config, metrics
+>>>>>>> d8f7685 (Opt-in Prometheus metrics (FLET_METRICS, FLET_METRICS_PATH; flet[metrics]): sessions, events, updates and bytes sent, handler durations and errors, outbox bytes, pubsub in/out and backend state; multiprocess-aware; scraped in the two-process chat test)
 
 __all__ = ["app"]
 
@@ -110,6 +114,15 @@ def app(
         return await oauth.handle(request)
 
     fastapi_app.add_route(f"/{oauth_endpoint}", oauth_handler, methods=["GET"], include_in_schema=False)
+
+    if config.METRICS.get():
+        metrics.current()  # fails now, naming the extra, if prometheus_client is missing
+
+        async def metrics_handler(request: Request) -> Response:
+            body, content_type = metrics.exposition()
+            return Response(body, media_type=content_type)
+
+        fastapi_app.add_route(config.METRICS_PATH.get(), metrics_handler, methods=["GET"], include_in_schema=False)
 
     fastapi_app.mount(
         "/",

@@ -93,7 +93,7 @@ class FletAppManager:
         warn_if_state_is_per_process()
         async with self._loop_lock():
             if not self._running:
-                states = oauth_states_for(config.pubsub_url())
+                states = oauth_states_for(config.PUBSUB_URL.get())
                 if type(states) is not type(self._states):
                     self._states = states
                 await self._states.start()

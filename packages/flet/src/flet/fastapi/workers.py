@@ -60,7 +60,7 @@ def warn_if_state_is_per_process() -> None:
     if _warned:
         return
     workers = server_worker_count()
-    if workers > 1 and config.pubsub_url().startswith("memory"):
+    if workers > 1 and config.PUBSUB_URL.get().startswith("memory"):
         _warned = True
         logger.warning(
             "This server runs %d worker processes, but with FLET_PUBSUB_URL=memory:// Flet keeps pubsub "
