@@ -32,7 +32,8 @@ BUILD_ENV = {"FLET_WEB_ASSETS_CACHE": str(ROOT / "packages" / "flet-web-assets" 
 # the ASGI servers and browser driver of the integration tests (Chromium, redis-server and nginx
 # themselves come from apt).
 TEST_EXTRAS = {"flet": ["httpx", "cryptography"], "flet-runtime": ["redis", "prometheus_client"]}
-INTEGRATION_EXTRAS = ["httpx", "websockets", "hypercorn", "daphne", "gunicorn", "granian", "playwright", "redis", "prometheus_client"]
+INTEGRATION_EXTRAS = ["httpx", "websockets", "hypercorn", "daphne", "gunicorn", "granian", "playwright"]
+INTEGRATION_EXTRAS += ["redis", "prometheus_client"]  # the scale-out tests (flet[redis,metrics])
 
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "virtualenv"
