@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -172,3 +173,9 @@ async def test_async_twins_are_deprecated() -> None:
         await client.unsubscribe_all_async()
     await asyncio.sleep(0)
     assert seen == [1, 2]
+
+
+def test_without_flet_runtime_the_0_21_names_say_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "flet_runtime.pubsub", None)  # an import of it now fails
+    with pytest.raises(ImportError, match=r"flet_core\.pubsub\.PubSubHub is implemented by flet-runtime"):
+        flet_core.pubsub.PubSubHub()

@@ -20,6 +20,18 @@ __all__ = ["PubSubClient", "PubSubHub"]
 _RUNTIME = "implemented by flet_runtime.pubsub"
 
 
+class _MadeByTheRuntime:
+    """Calling one of 0.21's classes here makes flet-runtime's class of the same name."""
+
+    __slots__ = ()
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
+        if cls.__module__ == __name__:
+            cls = _implementation(cls.__name__)
+        instance: Self = object.__new__(cls)
+        return instance
+
+
 def _implementation(name: str) -> type[Any]:
     try:
         module = importlib.import_module("flet_runtime.pubsub")
@@ -32,16 +44,10 @@ def _implementation(name: str) -> type[Any]:
     return implementation
 
 
-class PubSubHub:
+class PubSubHub(_MadeByTheRuntime):
     """The subscriptions of one app's sessions; see ``flet_runtime.pubsub.PubSubHub``."""
 
     __slots__ = ()
-
-    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
-        if cls is PubSubHub:
-            cls = _implementation("PubSubHub")
-        instance: Self = object.__new__(cls)
-        return instance
 
     def send_all(self, message: Any) -> None:
         """Deliver to every session's general subscriber, the sender's included."""
@@ -90,16 +96,10 @@ class PubSubHub:
     unsubscribe_all_async = deprecated_twin(unsubscribe_all)
 
 
-class PubSubClient:
+class PubSubClient(_MadeByTheRuntime):
     """``page.pubsub``: the hub bound to one session; see ``flet_runtime.pubsub.PubSubClient``."""
 
     __slots__ = ()
-
-    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
-        if cls is PubSubClient:
-            cls = _implementation("PubSubClient")
-        instance: Self = object.__new__(cls)
-        return instance
 
     def send_all(self, message: Any) -> None:
         """Send to every session's subscriber, this one's included."""

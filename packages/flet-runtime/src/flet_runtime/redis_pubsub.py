@@ -204,7 +204,9 @@ class RedisBackend:
                 await self._carry(client, pubsub)
             except asyncio.CancelledError:
                 raise
-            except (redis.RedisError, OSError) as error:
+            except Exception as error:  # Redis errors, broken sockets; anything else is logged with its traceback
+                if not isinstance(error, redis.RedisError | OSError):
+                    logger.exception("Pubsub: the Redis connection failed unexpectedly")
                 if not outage:
                     outage = True
                     logger.warning(
