@@ -467,3 +467,15 @@ def test_an_oauth_callback_served_by_the_other_worker_completes(
     assert "/oauth_callback" not in sessions_worker.output()
     for server in (sessions_worker, callback_worker):
         assert "Traceback" not in server.output()
+
+
+def test_several_workers_with_the_memory_backend_are_warned_about_once_each(
+    serve: Callable[..., Any], kit: Any
+) -> None:
+    argv = [*uvicorn(), "--workers", "2"]
+    server = serve(argv, env=kit.env())
+    wait_until(lambda: server.output().count("Application startup complete") == 2, 30, "both workers started")
+    warnings = [line for line in server.output().splitlines() if "worker processes, but with FLET_PUBSUB_URL" in line]
+    assert len(warnings) == 2, server.output()  # one per worker process, at startup
+    single = serve(uvicorn(), env=kit.env())
+    assert "worker processes" not in single.output()
