@@ -102,9 +102,11 @@ def decode_message(data: bytes) -> tuple[str, PubSubMessage]:
 class RedisBackend:
     """Carries an app's pubsub messages between processes over a Redis channel."""
 
-    def __init__(self, url: str, *, channel: str = "flet:pubsub") -> None:
+    def __init__(self, url: str, *, channel: str = "flet:pubsub", report_outages: bool = True) -> None:
         self.url = url
         self.channel = channel
+        self._outage_level = logging.WARNING if report_outages else logging.DEBUG
+        """``report_outages=False`` logs them at DEBUG (for a second channel to the same Redis)."""
         self.origin = secrets.token_hex(8)
         """This backend's id in the messages it publishes."""
         self.state: State = "stopped"
@@ -196,7 +198,7 @@ class RedisBackend:
                 await pubsub.subscribe(self.channel)
                 await client.ping()  # the publishing connection works too
                 if outage:
-                    logger.warning("Pubsub: Redis at %s is back; messages cross processes again", _redact(self.url))
+                    logger.log(self._outage_level, "Pubsub: Redis at %s is back", _redact(self.url))
                 outage = False
                 backoff = _FIRST_BACKOFF
                 self._drain_stale()
@@ -209,7 +211,8 @@ class RedisBackend:
                     logger.exception("Pubsub: the Redis connection failed unexpectedly")
                 if not outage:
                     outage = True
-                    logger.warning(
+                    logger.log(
+                        self._outage_level,
                         "Pubsub: Redis at %s is unreachable (%s); sessions go on with messages inside this "
                         "process only, reconnecting",
                         _redact(self.url),

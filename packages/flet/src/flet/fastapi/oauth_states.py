@@ -82,7 +82,7 @@ class RedisOAuthStates(MemoryOAuthStates):
 
         self.url = url
         self._client = redis_client(url)
-        self._channel = RedisBackend(url, channel=_CHANNEL)
+        self._channel = RedisBackend(url, channel=_CHANNEL, report_outages=False)  # pubsub reports them
         self._loop: asyncio.AbstractEventLoop | None = None
         self._writes: set[concurrent.futures.Future[None]] = set()
         self._completions: set[asyncio.Task[None]] = set()
