@@ -1,7 +1,8 @@
 """The ``redis://`` pubsub backend against a real redis-server: delivery rules, payloads, outages.
 
-Two hubs with a backend each stand for two processes of one app (each backend has its own
-origin id and its own connections, exactly as in two processes).
+Two hubs with a backend each stand for two processes of one app: each backend has its own
+origin id, so a message comes back to the connection it left but is delivered once; they share
+the process's one :class:`RedisLink` (tests-integration runs real separate processes).
 """
 
 from __future__ import annotations
@@ -150,7 +151,7 @@ async def test_redis_down_at_start_then_up(
     assert one.seen == [("one", "a", ("local",))]
     await asyncio.sleep(1.0)  # several reconnection attempts
     unreachable = [r for r in caplog.records if "unreachable" in r.getMessage()]
-    assert len(unreachable) == 2  # one per backend, not one per attempt
+    assert len(unreachable) == 1  # one per process (its link), not one per attempt or backend
 
     unstarted_redis.start()
     began = time.monotonic()
@@ -181,7 +182,7 @@ async def test_redis_going_away_mid_chat_and_coming_back(
         assert time.monotonic() - began < 0.05
     assert [args for _, sid, args in one.seen if sid == "a2"][-1] == ("during 19",)  # local delivery goes on
     await asyncio.sleep(0.5)
-    assert len([r for r in caplog.records if "unreachable" in r.getMessage()]) == 2
+    assert len([r for r in caplog.records if "unreachable" in r.getMessage()]) == 1
 
     redis_server.start()
     await one.backend.wait_connected(RESUME_WITHIN)
@@ -219,3 +220,25 @@ async def test_the_app_host_uses_the_url_from_the_environment(
     backend = one.pubsub.backend
     await one.shutdown()
     assert backend.state == "stopped"
+
+
+@pytest.mark.asyncio
+async def test_one_link_per_process_whatever_the_apps(redis_server: Any, processes: Any) -> None:
+    apps = [processes(f"app{n}", redis_server.url, channel=f"flet:app{n}") for n in range(3)]
+    await started(*apps)
+    links = {id(app.backend.link) for app in apps}
+    assert len(links) == 1  # one subscription carries the three channels
+    clients = [app.client(f"s{n}") for n, app in enumerate(apps)]
+    # a channel that appears once the link is connected is subscribed to then
+    sender, late = (processes(name, redis_server.url, channel="flet:late") for name in ("sender", "late"))
+    await started(sender, late)
+    late.client("l")
+    sender.client("s").send_all("late news")
+    await eventually(lambda: late.seen == [("late", "l", ("late news",))], 5, "a channel added while connected")
+    clients[2].send_all("to app2")
+    await eventually(lambda: apps[2].seen == [("app2", "s2", ("to app2",))], 5, "local delivery")
+    await asyncio.sleep(0.1)
+    assert apps[0].seen == [] and apps[1].seen == []
+    for app in [*apps, sender, late]:
+        await app.hub.aclose()
+    assert apps[0].backend.state == "stopped"

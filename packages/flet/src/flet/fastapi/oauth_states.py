@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import contextlib
 import logging
 import threading
 from datetime import UTC, datetime
@@ -78,11 +77,10 @@ class RedisOAuthStates(MemoryOAuthStates):
 
     def __init__(self, url: str) -> None:
         super().__init__()
-        from flet_runtime.redis_pubsub import RedisBackend, redis_client
+        from flet_runtime.redis_pubsub import RedisBackend
 
         self.url = url
-        self._client = redis_client(url)
-        self._channel = RedisBackend(url, channel=_CHANNEL, report_outages=False)  # pubsub reports them
+        self._channel = RedisBackend(url, channel=_CHANNEL)  # on the process's one Redis link
         self._loop: asyncio.AbstractEventLoop | None = None
         self._writes: set[concurrent.futures.Future[None]] = set()
         self._completions: set[asyncio.Task[None]] = set()
@@ -96,8 +94,6 @@ class RedisOAuthStates(MemoryOAuthStates):
     async def aclose(self) -> None:
         self._loop = None
         await self._channel.aclose()
-        with contextlib.suppress(Exception):
-            await self._client.aclose()
         await super().aclose()
 
     def store(self, state_id: str, state: OAuthState) -> None:
@@ -115,7 +111,9 @@ class RedisOAuthStates(MemoryOAuthStates):
         import msgpack
 
         try:
-            await asyncio.wait_for(self._client.set(_KEY_PREFIX + state_id, msgpack.packb(record), ex=ttl), 2.0)
+            await asyncio.wait_for(
+                self._channel.link.client.set(_KEY_PREFIX + state_id, msgpack.packb(record), ex=ttl), 2.0
+            )
         except Exception as error:  # Redis down: the state still works on this worker
             logger.warning("OAuth: could not share a sign-in state through Redis (%s); it works on this worker", error)
 
@@ -124,7 +122,7 @@ class RedisOAuthStates(MemoryOAuthStates):
 
         local = self.take_local(state_id)
         try:
-            data = await asyncio.wait_for(self._client.getdel(_KEY_PREFIX + state_id), _REDIS_TIMEOUT)
+            data = await asyncio.wait_for(self._channel.link.client.getdel(_KEY_PREFIX + state_id), _REDIS_TIMEOUT)
         except Exception as error:
             logger.warning("OAuth: Redis unreachable while claiming a sign-in state (%s)", error)
             return local
