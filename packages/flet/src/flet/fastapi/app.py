@@ -31,11 +31,7 @@ from flet.fastapi.flet_oauth import FletOAuth
 from flet.fastapi.flet_static_files import FletStaticFiles
 from flet.fastapi.flet_upload import FletUpload
 from flet_core.types import WebRenderer
-<<<<<<< HEAD
-from flet_runtime import config
-=======
 from flet_runtime import config, metrics
->>>>>>> d8f7685 (Opt-in Prometheus metrics (FLET_METRICS, FLET_METRICS_PATH; flet[metrics]): sessions, events, updates and bytes sent, handler durations and errors, outbox bytes, pubsub in/out and backend state; multiprocess-aware; scraped in the two-process chat test)
 
 __all__ = ["app"]
 
