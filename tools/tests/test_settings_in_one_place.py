@@ -14,6 +14,8 @@ ENVIRONMENT_READERS = {
     "packages/flet/src/flet/environment.py": "DISPLAY / WAYLAND_DISPLAY (host detection)",
     "packages/flet/src/flet/cli.py": "copies the environment for the app's child process",
     "packages/flet/src/flet/auth/_http.py": "OAUTHLIB_INSECURE_TRANSPORT (oauthlib's own switch)",
+    "packages/flet/src/flet/fastapi/workers.py": "WEB_CONCURRENCY (the worker count uvicorn and gunicorn read)",
+    "packages/flet-runtime/src/flet_runtime/metrics.py": "PROMETHEUS_MULTIPROC_DIR (prometheus_client's own switch)",
 }
 # Constants of the 0.21 API that are not variables (AppView values), and the two variables of
 # flet-web-assets' build hook, which cannot import flet-runtime (its README describes them).

@@ -118,6 +118,8 @@ def test_one_default_per_setting() -> None:
         "FLET_THREAD_POOL_SIZE": 128,
         "FLET_DEBUG": False,
         "FLET_PUBSUB_URL": "memory://",
+        "FLET_METRICS": False,
+        "FLET_METRICS_PATH": "/metrics",
     }
 
 
