@@ -25,7 +25,7 @@ import contextlib
 import logging
 import secrets
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import msgpack
 import redis.asyncio as redis
@@ -34,7 +34,16 @@ from redis.backoff import NoBackoff
 
 from flet_runtime.pubsub import PubSubMessage
 
-__all__ = ["MAX_BACKOFF", "RedisBackend", "RedisLink", "decode_message", "encode_message", "redis_client"]
+__all__ = [
+    "MAX_BACKOFF",
+    "RedisBackend",
+    "RedisLink",
+    "decode_message",
+    "encode_message",
+    "pack",
+    "redis_client",
+    "unpack",
+]
 
 logger = logging.getLogger("flet")
 
@@ -56,10 +65,21 @@ def redis_client(url: str) -> redis.Redis:
     )
 
 
+def pack(value: Any) -> bytes:
+    """``value`` as msgpack (the only place that calls msgpack's untyped ``packb``)."""
+    data: Any = msgpack.packb(value)
+    return cast(bytes, data)
+
+
+def unpack(data: bytes) -> Any:
+    """The value msgpack ``data`` holds (maps may have any keys)."""
+    return msgpack.unpackb(data, strict_map_key=False)
+
+
 def encode_message(origin: str, message: PubSubMessage) -> bytes:
     """The wire form of ``message``; :class:`TypeError` naming the type if msgpack cannot carry it."""
     try:
-        data: bytes = msgpack.packb([origin, message.topic, message.except_session_id, message.payload])
+        data = pack([origin, message.topic, message.except_session_id, message.payload])
     except TypeError as error:
         raise TypeError(
             f"pubsub over Redis cannot send a {_type_in(message.payload)}: messages must be msgpack data "
@@ -88,7 +108,7 @@ def _type_in(payload: Any) -> str:
 def decode_message(data: bytes) -> tuple[str, PubSubMessage]:
     """``(origin, message)`` from the wire form; :class:`ValueError` if it is not one."""
     try:
-        origin, topic, except_session_id, payload = msgpack.unpackb(data, strict_map_key=False)
+        origin, topic, except_session_id, payload = unpack(data)
     except Exception as error:  # any garbage on the channel
         raise ValueError(f"not a Flet pubsub message: {error}") from None
     if (

@@ -108,17 +108,15 @@ class RedisOAuthStates(MemoryOAuthStates):
         future.add_done_callback(self._writes.discard)
 
     async def _write(self, state_id: str, record: list[Any], ttl: int) -> None:
-        import msgpack
+        from flet_runtime.redis_pubsub import pack
 
         try:
-            await asyncio.wait_for(
-                self._channel.link.client.set(_KEY_PREFIX + state_id, msgpack.packb(record), ex=ttl), 2.0
-            )
+            await asyncio.wait_for(self._channel.link.client.set(_KEY_PREFIX + state_id, pack(record), ex=ttl), 2.0)
         except Exception as error:  # Redis down: the state still works on this worker
             logger.warning("OAuth: could not share a sign-in state through Redis (%s); it works on this worker", error)
 
     async def claim(self, state_id: str) -> OAuthState | None:
-        import msgpack
+        from flet_runtime.redis_pubsub import unpack
 
         local = self.take_local(state_id)
         try:
@@ -128,9 +126,9 @@ class RedisOAuthStates(MemoryOAuthStates):
             return local
         if local is not None:
             return local  # this worker's own sign-in (now gone from Redis too)
-        if data is None:
+        if not isinstance(data, bytes):  # None: unknown, expired or claimed already
             return None
-        session_id, expires, complete_page_url, complete_page_html = msgpack.unpackb(data)
+        session_id, expires, complete_page_url, complete_page_html = unpack(data)
         expires_at = datetime.fromtimestamp(float(expires), UTC)
         if expires_at <= datetime.now(UTC):
             return None
