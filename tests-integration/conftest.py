@@ -93,10 +93,11 @@ def app_environment(**extra: str) -> dict[str, str]:
 class Server:
     """One started server process."""
 
-    def __init__(self, process: subprocess.Popen[bytes], port: int, log: Path) -> None:
+    def __init__(self, process: subprocess.Popen[bytes], port: int, log: Path, uploads: Path | None = None) -> None:
         self.process = process
         self.port = port
         self.log = log
+        self.uploads = uploads
 
     @property
     def url(self) -> str:
@@ -247,3 +248,40 @@ def kit() -> Any:
         user_environment=user_environment,
         fresh_clone=fresh_clone,
     )
+
+
+# -- the hostile-client suite's server (test_hostile_clients.py) ----------------------------------
+
+HOSTILE_LIMITS = {
+    "FLET_MAX_FRAME_SIZE": "65536",
+    "FLET_MAX_CLIENT_STATE": "200000",
+    "FLET_THREAD_POOL_SIZE": "8",
+    "FLET_SESSION_MAX_RUNNING": "2",
+    "FLET_SESSION_MAX_QUEUED": "200",
+    "FLET_OUTBOX_MAX_BYTES": "4194304",
+    "FLET_OUTBOX_STALL_TIMEOUT": "20",
+    "FLET_TAKEOVER_PROBE_TIMEOUT": "1",
+    "FLET_LOG_INTERVAL": "600",
+    "FLET_MAX_UPLOAD_SIZE": "4096",
+    "FLET_SESSION_TIMEOUT": "60",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``hostile_app`` under uvicorn with small limits, shared by one test module."""
+    folder = tmp_path_factory.mktemp("hostile")
+    uploads = folder / "uploads"
+    uploads.mkdir()
+    port = free_port()
+    log = folder / "server.log"
+    command = [sys.executable, "-m", "uvicorn", "--host", "127.0.0.1", "--port", str(port), "hostile_app:app"]
+    env = app_environment(FLET_UPLOAD_DIR=str(uploads), **HOSTILE_LIMITS)
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, cwd=APPS, env=env, stdout=output, stderr=subprocess.STDOUT)
+    server = Server(process, port, log, uploads)
+    try:
+        wait_for_port(port, process)
+        yield server
+    finally:
+        stop(process)

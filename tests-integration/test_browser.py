@@ -216,3 +216,43 @@ def test_the_readme_run_command_serves_the_demo_from_a_fresh_clone(tmp_path: Pat
     finally:
         _stop_group(process)
     assert (clone / ".venv-demo" / "bin" / "python").exists()
+
+
+def test_a_live_tab_keeps_its_session_and_a_frozen_one_is_taken_over(
+    serve: Callable[..., Any], browser_page: Any
+) -> None:
+    """The takeover rule with the real client: it answers the liveness probe while it runs."""
+    import json
+
+    from websockets.sync.client import connect
+
+    server = serve([*UVICORN, "counter:app"])
+    browser_page.goto(server.url + "/")
+    wait_for_text(browser_page, "0")
+    click_text(browser_page, ADD_ICON)
+    wait_for_text(browser_page, "1")
+    session_id = browser_page.evaluate("sessionStorage.getItem('_flet_session_id')")
+    user_agent = browser_page.evaluate("navigator.userAgent")
+    fields = dict.fromkeys(("pageName", "windowWidth", "windowHeight", "windowTop", "windowLeft", "media"), "")
+    payload = fields | {"pageRoute": "/", "pageWidth": "800", "pageHeight": "600", "sessionId": session_id}
+    register = json.dumps({"action": "registerWebClient", "payload": payload | {"isWeb": "true"}})
+
+    def present_the_id() -> dict[str, Any]:
+        headers = {"Origin": server.url}
+        with connect(
+            server.url.replace("http", "ws") + "/ws", user_agent_header=user_agent, additional_headers=headers
+        ) as ws:
+            ws.send(register)
+            reply: dict[str, Any] = json.loads(ws.recv(timeout=15))["payload"]["session"]
+            return reply
+
+    duplicate = present_the_id()  # the tab answers the probe: the newcomer gets a session of its own
+    assert duplicate["id"] != session_id
+    click_text(browser_page, ADD_ICON)
+    wait_for_text(browser_page, "2")  # the tab still drives its session
+    cdp = browser_page.context.new_cdp_session(browser_page)
+    cdp.send("Debugger.enable")
+    cdp.send("Debugger.pause")  # the tab's script stops: its socket stays open, nobody answers
+    taken = present_the_id()
+    assert taken["id"] == session_id
+    assert any(c.get("value") == "2" for c in taken["controls"].values())

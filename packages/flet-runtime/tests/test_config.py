@@ -120,6 +120,16 @@ def test_one_default_per_setting() -> None:
         "FLET_PUBSUB_URL": "memory://",
         "FLET_METRICS": False,
         "FLET_METRICS_PATH": "/metrics",
+        "FLET_MAX_FRAME_SIZE": 1024 * 1024,
+        "FLET_MAX_CLIENT_STATE": 4 * 1024 * 1024,
+        "FLET_SESSION_MAX_RUNNING": 8,
+        "FLET_SESSION_MAX_QUEUED": 1000,
+        "FLET_OUTBOX_MAX_BYTES": 64 * 1024 * 1024,
+        "FLET_OUTBOX_STALL_TIMEOUT": 30,
+        "FLET_TAKEOVER_PROBE_TIMEOUT": 3,
+        "FLET_ALLOWED_ORIGINS": (),
+        "FLET_FORWARDED_ALLOW_IPS": ("127.0.0.1",),
+        "FLET_LOG_INTERVAL": 10,
     }
 
 

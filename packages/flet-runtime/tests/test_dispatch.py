@@ -15,6 +15,7 @@ import pytest
 from flet_core.page import Page
 from flet_runtime import MemoryClient, WorkerPool
 from flet_runtime.dispatch import is_async_callable
+from flet_runtime.ratelog import session_tag
 
 
 async def buttons(client: MemoryClient, count: int) -> list[str]:
@@ -55,7 +56,10 @@ async def test_seed_002_mixed_sync_and_async_handlers_both_update_the_page(make_
 
 
 @pytest.mark.asyncio
-async def test_fifty_blocking_handlers_run_concurrently(make_host: Any, ui: Any) -> None:
+async def test_fifty_blocking_handlers_run_concurrently(
+    make_host: Any, ui: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FLET_SESSION_MAX_RUNNING", "50")  # one session may use 50 threads here
     done = ui.Recorder()
 
     def main(page: Page) -> None:
@@ -140,7 +144,7 @@ async def test_a_handler_exception_reaches_on_error_and_the_session_carries_on(
     (record,) = [r for r in caplog.records if r.exc_info]
     assert record.name == "flet" and record.levelno == logging.ERROR
     message = record.getMessage()
-    assert "'click'" in message and button in message and str(tab.session_id) in message
+    assert "'click'" in message and button in message and session_tag(tab.session_id) in message
 
 
 @pytest.mark.asyncio

@@ -109,7 +109,7 @@ async def test_a_client_that_stops_reading_is_disconnected(
     assert transport.close_code == 1008
     (session,) = host.sessions()
     assert not session.connected  # kept for a reconnect
-    assert any("outbox is full" in r.getMessage() for r in caplog.records)
+    assert any("FLET_OUTBOX_MAX_BYTES" in r.getMessage() for r in caplog.records)
 
     tab = MemoryClient(host)  # the tab comes back and gets the current page
     await tab.connect(session.id)

@@ -65,8 +65,9 @@ def test_one_app_under_two_prefixes_answers_each_correctly() -> None:
     ],
 )
 def test_prefixes_from_a_proxy_reach_the_client(
-    options: dict[str, str], headers: dict[str, str], base: str, websocket: str
+    options: dict[str, str], headers: dict[str, str], base: str, websocket: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("FLET_FORWARDED_ALLOW_IPS", "*")  # the test client's peer is "testclient"
     html = client_for(FletStaticFiles(**options), "/sub").get("/sub/", headers=headers).text  # type: ignore[arg-type]
     assert f'<base href="{base}">' in html
     assert meta(html, "flet-websocket-endpoint-path") == websocket

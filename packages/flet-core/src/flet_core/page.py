@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar, overload
 
 from flet_core import protocol
@@ -328,6 +328,13 @@ class Page(AdaptiveControl):
 
     def get_control(self, id: str) -> Control | None:  # 0.21 parameter name
         return self._index.get(id)
+
+    def client_control(self, control_id: str) -> Mapping[str, Any] | None:
+        """The control as the client holds it (wire attributes, ``t``, ``p``), or None; not a copy.
+
+        Read it while holding :attr:`update_lock`, and never change it.
+        """
+        return self._tree.controls.get(control_id)
 
     def _connection_for_calls(self) -> Connection:
         if self._connection is None or self._closed:

@@ -226,6 +226,8 @@ def decode_client_frame(text: str | bytes) -> ClientMessage:
         message = json.loads(text)
     except (ValueError, UnicodeDecodeError) as error:
         raise ProtocolError(f"frame is not JSON: {error}") from None
+    except RecursionError:  # a deeply nested frame: no real client sends one
+        raise ProtocolError("frame is nested too deeply") from None
     if not isinstance(message, dict):
         raise ProtocolError("frame is not a JSON object")
     action = message.get("action")

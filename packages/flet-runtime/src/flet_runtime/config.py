@@ -17,6 +17,7 @@ README describes them.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import math
 import os
@@ -28,23 +29,33 @@ from flet_core.types import WebRenderer
 from flet_runtime.errors import EnvironmentVariableError
 
 __all__ = [
+    "ALLOWED_ORIGINS",
     "ASSETS_DIR",
     "DEBUG",
     "DISPLAY_URL_PREFIX",
     "FORCE_WEB_SERVER",
+    "FORWARDED_ALLOW_IPS",
+    "LOG_INTERVAL",
     "LOG_LEVEL",
+    "MAX_CLIENT_STATE",
+    "MAX_FRAME_SIZE",
     "MAX_UPLOAD_SIZE",
     "METRICS",
     "METRICS_PATH",
     "OAUTH_CALLBACK_HANDLER_ENDPOINT",
     "OAUTH_STATE_TIMEOUT",
+    "OUTBOX_MAX_BYTES",
+    "OUTBOX_STALL_TIMEOUT",
     "PLATFORM",
     "PUBSUB_URL",
     "SECRET_KEY",
     "SERVER_IP",
     "SERVER_PORT",
+    "SESSION_MAX_QUEUED",
+    "SESSION_MAX_RUNNING",
     "SESSION_TIMEOUT",
     "SETTINGS",
+    "TAKEOVER_PROBE_TIMEOUT",
     "THREAD_POOL_SIZE",
     "UPLOAD_DIR",
     "UPLOAD_HANDLER_ENDPOINT",
@@ -156,6 +167,28 @@ URL_PATH = Parser("an absolute URL path, such as `/metrics`", _url_path)
 
 
 LOG_LEVELS = Parser("a logging level: `debug`, `info`, `warning`, `error` or `critical`", _log_level)
+
+
+def _items(value: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
+ORIGINS = Parser("comma-separated origins such as `https://app.example:8443`, or `*` for any", _items)
+
+
+def _addresses(value: str) -> tuple[str, ...]:
+    items = _items(value)
+    if items == ("none",):
+        return ()
+    for item in items:
+        if item != "*":
+            ipaddress.ip_network(item, strict=False)  # ValueError for anything else
+    return items
+
+
+ADDRESSES = Parser(
+    "comma-separated IP addresses or networks (`10.0.0.0/8`), `*` for any, `none` for no one", _addresses
+)
 
 
 # -- settings ------------------------------------------------------------------------------------
@@ -370,6 +403,71 @@ METRICS = _declare(
     "`PROMETHEUS_MULTIPROC_DIR` too",
 )
 METRICS_PATH = _declare("FLET_METRICS_PATH", URL_PATH, default="/metrics", doc="path the metrics are served at")
+
+
+# Limits on what one client can make the server do (the repository README, "Security").
+MAX_FRAME_SIZE = _declare(
+    "FLET_MAX_FRAME_SIZE",
+    integer(1, unit="bytes"),
+    default=1024 * 1024,
+    doc="largest client frame, counted after decompression; a larger one closes the connection (1009)",
+)
+MAX_CLIENT_STATE = _declare(
+    "FLET_MAX_CLIENT_STATE",
+    integer(1, unit="bytes"),
+    default=4 * 1024 * 1024,
+    doc="values one client may keep written into its session; past it the connection is closed (1009)",
+)
+SESSION_MAX_RUNNING = _declare(
+    "FLET_SESSION_MAX_RUNNING",
+    integer(1, unit="handlers"),
+    default=8,
+    doc="sync handlers of one session running at once; the others wait in that session's own queue",
+)
+SESSION_MAX_QUEUED = _declare(
+    "FLET_SESSION_MAX_QUEUED",
+    integer(1, unit="handlers"),
+    default=1000,
+    doc="handlers waiting in one session's queue; past it the server stops reading that client for a while",
+)
+OUTBOX_MAX_BYTES = _declare(
+    "FLET_OUTBOX_MAX_BYTES",
+    integer(1, unit="bytes"),
+    default=64 * 1024 * 1024,
+    doc="frames waiting to be written to one client; past it the connection is dropped (1008)",
+)
+OUTBOX_STALL_TIMEOUT = _declare(
+    "FLET_OUTBOX_STALL_TIMEOUT",
+    seconds(0.1),
+    default=30,
+    doc="how long one write to a client may wait (it reads nothing) before the connection is dropped (1008)",
+)
+TAKEOVER_PROBE_TIMEOUT = _declare(
+    "FLET_TAKEOVER_PROBE_TIMEOUT",
+    seconds(0.1),
+    default=3,
+    doc="how long a connected tab has to answer before a reconnect presenting its session id takes it over",
+)
+ALLOWED_ORIGINS = _declare(
+    "FLET_ALLOWED_ORIGINS",
+    ORIGINS,
+    default=(),
+    doc="origins allowed to open the WebSocket besides the page's own host (wins over `allowed_origins`)",
+    default_doc="none: the page's own host only",
+)
+FORWARDED_ALLOW_IPS = _declare(
+    "FLET_FORWARDED_ALLOW_IPS",
+    ADDRESSES,
+    default=("127.0.0.1",),
+    doc="proxies whose `X-Forwarded-Prefix` and `X-Forwarded-Host` headers are taken",
+    default_doc="`127.0.0.1`",
+)
+LOG_INTERVAL = _declare(
+    "FLET_LOG_INTERVAL",
+    seconds(0),
+    default=10,
+    doc="seconds between two log lines about the same kind of client misbehaviour (the rest are counted)",
+)
 
 
 def _shown_default(setting: Setting[Any, Any]) -> str:

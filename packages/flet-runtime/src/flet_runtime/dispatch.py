@@ -18,14 +18,16 @@ import logging
 import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Coroutine
 from concurrent.futures import Executor, Future
 from typing import Any, TypeVar
 
 from flet_core.errors import FletError
 from flet_runtime import config, metrics
+from flet_runtime.ratelog import RateLimitedLog
 
-__all__ = ["Dispatcher", "ErrorCallback", "WorkerPool", "is_async_callable"]
+__all__ = ["Dispatcher", "ErrorCallback", "Lane", "WorkerPool", "is_async_callable"]
 
 logger = logging.getLogger("flet")
 
@@ -33,6 +35,7 @@ T = TypeVar("T")
 ErrorCallback = Callable[[BaseException], None]
 _Work = tuple["Future[Any]", Callable[..., Any], tuple[Any, ...], dict[str, Any]]
 _BUSY_WARNING_INTERVAL = 30.0
+_log = RateLimitedLog(logger)
 
 
 def is_async_callable(handler: Any) -> bool:
@@ -150,6 +153,83 @@ class WorkerPool(Executor):
                 thread.join()
 
 
+class Lane:
+    """One session's share of the worker pool: at most ``max_running`` of its sync handlers run.
+
+    The rest wait here, in order, not in the pool's shared queue, so one tab that clicks a
+    blocking handler hundreds of times takes a few threads, never all of them. Past
+    ``max_queued`` waiting handlers, :meth:`submit` refuses more (the caller drops them); the
+    host stops reading a client whose lane is :attr:`full` instead, so client events wait in
+    the socket rather than get lost. Defaults: ``FLET_SESSION_MAX_RUNNING`` and
+    ``FLET_SESSION_MAX_QUEUED``.
+    """
+
+    def __init__(self, max_running: int | None = None, max_queued: int | None = None) -> None:
+        self._max_running = config.SESSION_MAX_RUNNING.get() if max_running is None else max_running
+        self._max_queued = config.SESSION_MAX_QUEUED.get() if max_queued is None else max_queued
+        if self._max_running < 1:
+            raise ValueError(f"a Lane needs max_running >= 1, got {self._max_running}")
+        self._lock = threading.Lock()
+        self._running = 0
+        self._waiting: deque[Callable[[], Future[Any]]] = deque()
+
+    @property
+    def running(self) -> int:
+        return self._running
+
+    @property
+    def waiting(self) -> int:
+        return len(self._waiting)
+
+    @property
+    def full(self) -> bool:
+        """Whether the next handler would be refused (every slot busy, the queue at its bound)."""
+        return self._running >= self._max_running and len(self._waiting) >= self._max_queued
+
+    def submit(self, start: Callable[[], Future[Any]]) -> bool:
+        """Call ``start`` (which hands work to the pool) now or when a slot frees; False if full."""
+        with self._lock:
+            if self._running >= self._max_running:
+                if len(self._waiting) >= self._max_queued:
+                    return False
+                self._waiting.append(start)
+                queued = True
+            else:
+                self._running += 1
+                queued = False
+        if queued:
+            _log.log(
+                logging.INFO,
+                "lane-busy",
+                "A session has %d sync handlers running (FLET_SESSION_MAX_RUNNING); its next ones wait their turn",
+                self._max_running,
+            )
+        else:
+            self._launch(start)
+        return True
+
+    def _launch(self, start: Callable[[], Future[Any]] | None) -> None:
+        while start is not None:
+            try:
+                future = start()
+            except RuntimeError as error:  # the pool shut down: nothing will run any more
+                logger.debug("Dropped queued handler: %s", error)
+                start = self._next()
+                continue
+            future.add_done_callback(self._finished)
+            return
+
+    def _finished(self, _: Future[Any]) -> None:
+        self._launch(self._next())
+
+    def _next(self) -> Callable[[], Future[Any]] | None:
+        with self._lock:
+            if self._waiting:
+                return self._waiting.popleft()
+            self._running -= 1
+            return None
+
+
 class Dispatcher:
     """Runs handlers for the sessions of one loop: async ones as tasks, sync ones on a pool.
 
@@ -198,20 +278,47 @@ class Dispatcher:
         args: tuple[Any, ...],
         on_error: ErrorCallback,
         tasks: set[asyncio.Task[Any]] | None = None,
+        lane: Lane | None = None,
     ) -> Future[None]:
-        """Start ``handler(*args)``; the returned future completes when the handler has finished."""
+        """Start ``handler(*args)``; the returned future completes when the handler has finished.
+
+        A sync handler given a ``lane`` waits for a free slot of that lane first; when the
+        lane's queue is full it is dropped (logged, rate-limited) and the future completes.
+        """
         done: Future[None] = Future()
         if self._metrics.enabled:
             on_error = self._measured(done, on_error)
         try:
             if is_async_callable(handler):
                 self.call_soon(self._start, functools.partial(handler, *args), on_error, tasks, done)
-            else:
+            elif lane is None:
                 self.pool.submit(self._run_sync, handler, args, on_error, tasks, done)
+            elif not lane.submit(functools.partial(self._submit_sync, handler, args, on_error, tasks, done)):
+                _log.warning(
+                    "lane",
+                    "Dropped a handler: its session already has %d handlers waiting (FLET_SESSION_MAX_QUEUED)",
+                    lane.waiting,
+                )
+                done.set_result(None)
         except RuntimeError as error:  # the loop is closed or the pool shut down
             logger.debug("Dropped handler %r: %s", handler, error)
             done.set_result(None)
         return done
+
+    def _submit_sync(
+        self,
+        handler: Callable[..., Any],
+        args: tuple[Any, ...],
+        on_error: ErrorCallback,
+        tasks: set[asyncio.Task[Any]] | None,
+        done: Future[None],
+    ) -> Future[None]:
+        try:
+            return self.pool.submit(self._run_sync, handler, args, on_error, tasks, done)
+        except RuntimeError:
+            if not done.done():
+                done.set_result(None)
+            raise
 
     def _start(
         self,

@@ -24,10 +24,12 @@ from flet_core import protocol
 from flet_core.errors import ProtocolError
 from flet_core.page import Page
 from flet_runtime import config, metrics
+from flet_runtime.client_input import MESSAGE_TOO_BIG_CLOSE_CODE, ClientLimitError
 from flet_runtime.dispatch import Dispatcher, WorkerPool
 from flet_runtime.link import GOING_AWAY_CLOSE_CODE, Link
-from flet_runtime.outbox import DEFAULT_MAX_BYTES, DEFAULT_MAX_FRAMES
+from flet_runtime.outbox import DEFAULT_MAX_FRAMES
 from flet_runtime.pubsub import PubSubBackend, PubSubClient, PubSubHub, load_backend
+from flet_runtime.ratelog import RateLimitedLog, session_tag
 from flet_runtime.session import Session
 from flet_runtime.transport import Transport
 
@@ -38,7 +40,7 @@ logger = logging.getLogger("flet")
 _ID_ALPHABET = string.ascii_letters + string.digits
 _CLOSE_GRACE = 5.0  # how long on_close handlers may run before the session lets go of its page
 _SHUTDOWN_GRACE = 2.0
-_TRANSPORT_CLOSE_TIMEOUT = 5.0
+_TRANSPORT_CLOSE_TIMEOUT = 2.0  # then the connection is dropped (Transport.abort, where there is one)
 
 
 class AppHost:
@@ -56,7 +58,9 @@ class AppHost:
         on_page_created: Callable[[Page], None] | None = None,
         pubsub_backend: PubSubBackend | None = None,
         outbox_max_frames: int = DEFAULT_MAX_FRAMES,
-        outbox_max_bytes: int = DEFAULT_MAX_BYTES,
+        outbox_max_bytes: int | None = None,
+        outbox_stall_timeout: float | None = None,
+        max_frame_size: int | None = None,
     ) -> None:
         self.session_handler = session_handler
         self.session_timeout = config.SESSION_TIMEOUT.get() if session_timeout is None else session_timeout
@@ -66,7 +70,12 @@ class AppHost:
         self.on_page_created = on_page_created
         self._given_pool = pool
         self._given_backend = pubsub_backend
-        self._outbox_limits = {"max_frames": outbox_max_frames, "max_bytes": outbox_max_bytes}
+        self._outbox_frames = outbox_max_frames
+        self._outbox_bytes = config.OUTBOX_MAX_BYTES.get() if outbox_max_bytes is None else outbox_max_bytes
+        self._outbox_stall = config.OUTBOX_STALL_TIMEOUT.get() if outbox_stall_timeout is None else outbox_stall_timeout
+        self.max_frame_size = config.MAX_FRAME_SIZE.get() if max_frame_size is None else max_frame_size
+        self.takeover_probe_timeout = config.TAKEOVER_PROBE_TIMEOUT.get()
+        self._log = RateLimitedLog(logger)  # complaints about clients, rate-limited per app
         self._sessions: dict[str, Session] = {}
         self._links: set[Link] = set()
         self._background: set[asyncio.Task[Any]] = set()
@@ -186,10 +195,24 @@ class AppHost:
         self._dispatcher = None
         logger.debug("App host on %r shut down (%d sessions closed)", loop, len(sessions))
 
-    async def serve(self, transport: Transport, *, client_ip: str = "", user_agent: str = "") -> None:
-        """Serve one WebSocket connection until it closes (registration, events, reconnects)."""
+    async def serve(
+        self, transport: Transport, *, client_ip: str = "", user_agent: str = "", url_prefix: str = ""
+    ) -> None:
+        """Serve one WebSocket connection until it closes (registration, events, reconnects).
+
+        ``url_prefix`` is the path prefix of a trusted reverse proxy for this connection (the web
+        layer checks it): the session's upload URLs start with it.
+        """
         loop = self._bind()
-        link = Link(transport, loop, **self._outbox_limits)
+        link = Link(
+            transport,
+            loop,
+            max_frames=self._outbox_frames,
+            max_bytes=self._outbox_bytes,
+            stall_timeout=self._outbox_stall,
+            log=self._log,
+        )
+        link.url_prefix = url_prefix
         self._links.add(link)
         reader = loop.create_task(self._read(link, client_ip, user_agent))
         ended = loop.create_task(link.ended.wait())
@@ -203,9 +226,16 @@ class AppHost:
             session = link.session
             if session is not None:
                 self._detach(session, link)
-            if link.close_code is not None:
-                self._in_background(self._close_transport(transport, link.close_code))
-            await asyncio.wait({reader, ended, link.writer}, timeout=1.0)
+            waits: set[asyncio.Future[Any]] = {reader, ended, link.writer}
+            if link.close_code is not None:  # before the web layer's own close, so the code gets out
+                # a client that stopped reading cannot take even the close frame: drop the connection
+                closing = loop.create_task(
+                    self._close_transport(transport, link.close_code, abort_first=link.outbox.overflow_reason != "")
+                )
+                self._background.add(closing)
+                closing.add_done_callback(self._background.discard)
+                waits.add(closing)
+            await asyncio.wait(waits, timeout=_TRANSPORT_CLOSE_TIMEOUT + 1.0)
             if reader.done() and not reader.cancelled() and reader.exception() is not None:
                 logger.error("Serving a connection failed", exc_info=reader.exception())
 
@@ -257,11 +287,18 @@ class AppHost:
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 
-    async def _close_transport(self, transport: Transport, code: int) -> None:
+    async def _close_transport(self, transport: Transport, code: int, *, abort_first: bool = False) -> None:
+        if abort_first and _abort(transport):
+            return
         try:
             await asyncio.wait_for(transport.close(code), _TRANSPORT_CLOSE_TIMEOUT)
+            return
+        except TimeoutError:
+            pass  # the close frame cannot go out: the client reads nothing
         except Exception as error:  # closing a dead socket may fail in many ways
             logger.debug("Closing a transport failed: %r", error)
+            return
+        _abort(transport)
 
     async def _read(self, link: Link, client_ip: str, user_agent: str) -> None:
         while True:
@@ -274,11 +311,20 @@ class AppHost:
                 return
             if frame is None:
                 return
+            tag = link.session.tag if link.session is not None else "-"
+            if _frame_size(frame, self.max_frame_size) > self.max_frame_size:
+                self._log.warning(
+                    "frame-size",
+                    "Closing the connection of session %s: a frame is larger than FLET_MAX_FRAME_SIZE (%d bytes)",
+                    tag,
+                    self.max_frame_size,
+                )
+                link.end(MESSAGE_TOO_BIG_CLOSE_CODE)
+                return
             try:
                 message = protocol.decode_client_frame(frame)
             except ProtocolError as error:
-                sid = link.session.id if link.session is not None else "unregistered"
-                logger.warning("Dropped a malformed frame from session %s: %s", sid, error)
+                self._log.warning("malformed", "Dropped a malformed frame from session %s: %.200s", tag, error)
                 continue
             if isinstance(message, protocol.RegisterRequest):
                 self._register(link, message, client_ip, user_agent)
@@ -287,14 +333,32 @@ class AppHost:
             if session is None:
                 logger.debug("Ignored %s sent before registration", type(message).__name__)
                 continue
+            if isinstance(message, protocol.PageEvent) and session.lane.full:
+                await self._wait_for_room(link, session)  # back-pressure: the client waits in TCP
             if isinstance(message, protocol.PageEvent) and message.target == "page" and message.name == "close":
                 self._expire(session)  # a desktop client closing its window ends the session now
                 return
             self._metrics.events_received.inc()
             try:
                 session.handle(message)
+            except ClientLimitError as error:
+                self._log.warning("client-limit", "Closing the connection of session %s: %s", session.tag, error)
+                link.end(error.close_code)
+                return
             except Exception:
-                logger.warning("Handling a message of session %s failed", session.id, exc_info=True)
+                logger.warning("Handling a message of session %s failed", session.tag, exc_info=True)
+
+    async def _wait_for_room(self, link: Link, session: Session) -> None:
+        self._log.log(
+            logging.INFO,
+            "lane-full",
+            "Session %s has FLET_SESSION_MAX_QUEUED handlers waiting; its events wait until some finish",
+            session.tag,
+        )
+        delay = 0.001
+        while session.lane.full and not link.ended.is_set() and not session.closed:
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 0.05)
 
     def _register(self, link: Link, request: protocol.RegisterRequest, client_ip: str, user_agent: str) -> None:
         key = (client_ip, user_agent)
@@ -307,20 +371,61 @@ class AppHost:
                 return
             self._detach(current, link)
             link.session = None
-        known = self._sessions.get(request.session_id) if request.session_id else None
-        # a second tab with a copied id, or another browser, never takes a live session over
-        if known is not None and not known.connected and not known.closed and known.client_key == key:
-            self._reattach(known, link, request, details)
+        if link.registering:
+            logger.debug("Ignored a registration while the previous one on the socket is pending")
             return
-        if request.session_id and known is None:
-            # expired, or kept by another process (a reconnect that a load balancer sent elsewhere)
-            logger.info("Session %s is not known to this process; starting a new session", request.session_id)
-        self._create(link, key, details)
+        known = self._sessions.get(request.session_id) if request.session_id else None
+        # another browser (or another address) never gets a session by presenting its id
+        if known is None or known.closed or known.client_key != key:
+            if request.session_id and known is None:
+                # expired, or kept by another process (a reconnect that a load balancer sent elsewhere)
+                logger.info(
+                    "Session %s is not known to this process; starting a new session", session_tag(request.session_id)
+                )
+            self._create(link, key, details)
+        elif not known.connected:
+            self._reattach(known, link, request, details)
+        else:
+            # The session's socket looks open: a duplicated tab, or the same tab back after its
+            # old socket died unnoticed. The old socket is asked a harmless question: a live tab
+            # answers and keeps its session (the newcomer gets a new one); silence means it is gone.
+            link.registering = True
+            self._in_background(self._take_over(known, link, request, details, key))
+
+    async def _take_over(
+        self,
+        session: Session,
+        link: Link,
+        request: protocol.RegisterRequest,
+        details: dict[str, str],
+        key: tuple[str, str],
+    ) -> None:
+        try:
+            alive = await session.probe(self.takeover_probe_timeout)
+        finally:
+            link.registering = False
+        if link.ended.is_set() or link.session is not None or self._loop is None:
+            return
+        if alive or session.closed or self._sessions.get(session.id) is not session:
+            logger.debug("Session %s is alive on another socket; the newcomer gets a new session", session.tag)
+            self._create(link, key, details)
+            return
+        old = session.link
+        if old is not None:
+            self._log.log(
+                logging.INFO,
+                "takeover",
+                "Session %s: its old socket did not answer; the new one takes over",
+                session.tag,
+            )
+            old.end(GOING_AWAY_CLOSE_CODE)
+            self._detach(session, old)
+        self._reattach(session, link, request, details)
 
     def _create(self, link: Link, key: tuple[str, str], details: dict[str, str]) -> None:
         dispatcher, hub = self._running()
         session_id = self._new_id()
-        session = Session(session_id, key, dispatcher, upload_signer=self.upload_signer)
+        session = Session(session_id, key, dispatcher, upload_signer=self.upload_signer, url_prefix=link.url_prefix)
         page = session.require_page()
         page.url = self.page_url
         page.name = self.page_name
@@ -330,10 +435,10 @@ class AppHost:
             try:
                 self.on_page_created(page)
             except Exception:
-                logger.exception("on_page_created failed for session %s", session_id)
+                logger.exception("on_page_created failed for session %s", session.tag)
         self._sessions[session_id] = session
         session.attach(link)
-        logger.debug("Session %s started", session_id)
+        logger.debug("Session %s started", session.tag)
         session.start_main(self.session_handler)
 
     def _reattach(
@@ -342,14 +447,15 @@ class AppHost:
         page = session.require_page()
         old_route = page.route
         page.apply_client_details(details)
+        session.url_prefix = link.url_prefix
         session.attach(link)
-        logger.debug("Session %s reconnected", session.id)
+        logger.debug("Session %s reconnected", session.tag)
         session.fire("connect")
         if request.page_route != old_route:
             try:
                 page.go(request.page_route)
             except Exception:
-                logger.exception("Navigating session %s to %r failed", session.id, request.page_route)
+                logger.exception("Navigating session %s to %r failed", session.tag, request.page_route)
 
     def _detach(self, session: Session, link: Link) -> None:
         if not session.detach(link, self.session_timeout):
@@ -361,7 +467,7 @@ class AppHost:
             heapq.heappush(self._deadlines, (deadline, next(self._order), session.id))
             if self._wake is not None:
                 self._wake.set()
-        logger.debug("Session %s disconnected", session.id)
+        logger.debug("Session %s disconnected", session.tag)
         session.fire("disconnect")
 
     def _new_id(self) -> str:
@@ -396,7 +502,28 @@ class AppHost:
     def _expire(self, session: Session) -> None:
         if self._sessions.pop(session.id, None) is None:
             return
-        logger.debug("Session %s expired", session.id)
+        logger.debug("Session %s expired", session.tag)
         if self._hub is not None:
             self._hub.unsubscribe_all(session.id)
         self._in_background(session.close(_CLOSE_GRACE))
+
+
+def _abort(transport: Transport) -> bool:
+    """Drop the connection if the transport can (an optional ``abort()``); True if it did."""
+    abort = getattr(transport, "abort", None)
+    if not callable(abort):
+        return False
+    try:
+        return bool(abort())
+    except Exception as error:
+        logger.debug("Aborting a transport failed: %r", error)
+        return False
+
+
+def _frame_size(frame: str, limit: int) -> int:
+    """The frame's size in UTF-8 bytes, or a number above ``limit`` once that is certain."""
+    if len(frame) > limit:
+        return len(frame)
+    if len(frame) * 4 <= limit or frame.isascii():
+        return len(frame)
+    return len(frame.encode("utf-8", "surrogatepass"))

@@ -7,7 +7,8 @@ import logging
 from typing import TYPE_CHECKING
 
 from flet_runtime import metrics
-from flet_runtime.outbox import DEFAULT_MAX_BYTES, DEFAULT_MAX_FRAMES, Outbox
+from flet_runtime.outbox import DEFAULT_MAX_BYTES, DEFAULT_MAX_FRAMES, DEFAULT_STALL_TIMEOUT, Outbox
+from flet_runtime.ratelog import RateLimitedLog
 from flet_runtime.transport import Transport
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["Link"]
 
 logger = logging.getLogger("flet")
+_log = RateLimitedLog(logger)
 
 # 1008 "policy violation": the client did not read its frames and the server gave up on it
 OVERFLOW_CLOSE_CODE = 1008
@@ -33,12 +35,21 @@ class Link:
         *,
         max_frames: int = DEFAULT_MAX_FRAMES,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        stall_timeout: float = DEFAULT_STALL_TIMEOUT,
+        log: RateLimitedLog | None = None,
     ) -> None:
         self.transport = transport
+        self._log = log or _log
         self.session: Session | None = None
         self.close_code: int | None = None
+        self.url_prefix = ""
+        """Path prefix of a trusted reverse proxy for this connection (see ``AppHost.serve``)."""
+        self.registering = False
+        """A registration on this socket waits for the answer of another socket's tab."""
         self.ended = asyncio.Event()
-        self.outbox = Outbox(loop, self._overflowed, max_frames=max_frames, max_bytes=max_bytes)
+        self.outbox = Outbox(
+            loop, self._overflowed, max_frames=max_frames, max_bytes=max_bytes, stall_timeout=stall_timeout
+        )
         self._metrics = metrics.current()
         self.writer = loop.create_task(self._write())
 
@@ -53,10 +64,12 @@ class Link:
         self.ended.set()
 
     def _overflowed(self) -> None:
-        session = self.session.id if self.session is not None else "unregistered"
-        logger.warning(
-            "Closing the connection of session %s: the client stopped reading and its outbox is full", session
-        )
+        tag = self.session.tag if self.session is not None else "-"
+        if self.outbox.overflow_reason == "stall":
+            why = "the client read nothing for FLET_OUTBOX_STALL_TIMEOUT seconds"
+        else:
+            why = "more than FLET_OUTBOX_MAX_BYTES waited to be written to the client"
+        self._log.warning("outbox", "Closing the connection of session %s: %s", tag, why)
         self.end(OVERFLOW_CLOSE_CODE)
 
     async def _send(self, frame: str) -> None:

@@ -150,7 +150,8 @@ class MemoryClient:
         self.host = host
         self.client_ip = client_ip
         self.user_agent = user_agent
-        self.answers: dict[str, Answer] = dict(answers or {})
+        # like the real client, it answers the harmless liveness probe of a session takeover
+        self.answers: dict[str, Answer] = {"clientStorage:containskey": "false", **(answers or {})}
         """Method name -> result; calls of other methods are never answered."""
         self.tree = ClientTree()
         self.frames: list[str] = []

@@ -3,8 +3,11 @@
 Frames are appended under a lock by whichever thread sends them (the page sends while it
 holds its own lock, so the queue order is the order of the snapshot's changes); a writer task
 on the loop drains the queue into the transport. When the client stops reading, the writer
-blocks and the queue grows; past its bound the outbox gives up and reports an overflow, and
-the connection is closed (the session keeps its state and the tab can reconnect).
+blocks and the queue grows. The outbox gives up and reports an overflow when what waits passes
+its size bound (``FLET_OUTBOX_MAX_BYTES``), or when one write has waited longer than the stall
+timeout (``FLET_OUTBOX_STALL_TIMEOUT``): a client that reads, however fast the app sends, never
+trips either. The connection is then closed (the session keeps its state; the tab can reconnect).
+The frame count bound is only a backstop against millions of tiny frames.
 """
 
 from __future__ import annotations
@@ -14,10 +17,13 @@ import threading
 from collections import deque
 from collections.abc import Awaitable, Callable
 
-__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_FRAMES", "Outbox"]
+from flet_runtime import config
 
-DEFAULT_MAX_FRAMES = 10_000
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_FRAMES", "DEFAULT_STALL_TIMEOUT", "Outbox"]
+
+DEFAULT_MAX_FRAMES = 200_000
+DEFAULT_MAX_BYTES: int = config.OUTBOX_MAX_BYTES.default
+DEFAULT_STALL_TIMEOUT: float = config.OUTBOX_STALL_TIMEOUT.default
 
 
 class Outbox:
@@ -30,8 +36,12 @@ class Outbox:
         *,
         max_frames: int = DEFAULT_MAX_FRAMES,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        stall_timeout: float = DEFAULT_STALL_TIMEOUT,
     ) -> None:
         self._loop = loop
+        self._stall_timeout = stall_timeout
+        self.overflow_reason = ""
+        """Why the outbox gave up (``"size"`` or ``"stall"``), empty while it has not."""
         self._on_overflow = on_overflow
         self._max_frames = max_frames
         self._max_bytes = max_bytes
@@ -67,6 +77,7 @@ class Outbox:
             if self._closed:
                 return False
             if len(self._frames) >= self._max_frames or self._size + len(frame) > self._max_bytes:
+                self.overflow_reason = "size"
                 self._closed = True
                 self._frames.clear()
                 self._size = 0
@@ -96,6 +107,16 @@ class Outbox:
             except RuntimeError:
                 pass  # the loop is closed: nobody is left to write to
 
+    def _stalled(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self.overflow_reason = "stall"
+            self._closed = True
+            self._frames.clear()
+            self._size = 0
+        self._on_overflow()
+
     def close(self) -> None:
         """Drop what is queued and refuse new frames."""
         with self._lock:
@@ -122,7 +143,12 @@ class Outbox:
                 for frame in self._take():
                     if self.closed:  # closed while we were sending
                         return
-                    await send(frame)
+                    try:
+                        async with asyncio.timeout(self._stall_timeout):  # no task per frame, unlike wait_for
+                            await send(frame)
+                    except TimeoutError:
+                        self._stalled()
+                        return
                     self._writing -= 1
             finally:
                 self._writing = 0

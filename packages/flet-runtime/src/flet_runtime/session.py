@@ -26,9 +26,11 @@ from flet_core.method_results import InvokeMethodResults
 from flet_core.page import Page
 from flet_runtime import config
 from flet_runtime.calls import PendingCalls, blocking_call_message
-from flet_runtime.dispatch import Dispatcher
+from flet_runtime.client_input import ClientInputGuard
+from flet_runtime.dispatch import Dispatcher, Lane
 from flet_runtime.errors import ClientDisconnectedError, ClientMethodError, LoopBlockingError
 from flet_runtime.link import Link
+from flet_runtime.ratelog import session_tag
 
 __all__ = ["CRASH_MESSAGE", "Session"]
 
@@ -38,6 +40,9 @@ CRASH_MESSAGE = "There was an error while processing your request"
 """What the browser shows when ``main`` raises (with ``: <exception>`` under ``FLET_DEBUG``)."""
 
 _QUIET_ERRORS = (PageDisconnectedException, ClientDisconnectedError)
+# A method every 0.21.2 client answers at once and that changes nothing: asks whether a key exists.
+_PROBE_METHOD = "clientStorage:containskey"
+_PROBE_ARGUMENTS = {"key": "flet-session-probe"}
 
 
 @contextlib.contextmanager
@@ -59,9 +64,14 @@ class Session:
         dispatcher: Dispatcher,
         *,
         upload_signer: Callable[[str, int], str] | None = None,
+        url_prefix: str = "",
     ) -> None:
         self.id = session_id
+        self.tag = session_tag(session_id)
+        """A short non-secret name of the session for logs (the id re-attaches a session)."""
         self.client_key = client_key
+        self.url_prefix = url_prefix
+        """Path prefix of a trusted reverse proxy, put before this session's upload URLs."""
         self.expires_at: float | None = None
         """Monotonic deadline while disconnected, ``None`` while connected."""
         self._dispatcher = dispatcher
@@ -73,11 +83,13 @@ class Session:
         self._running_lock = threading.Lock()
         self._closing: list[Future[None]] | None = None
         self._closed = False
+        self._lane = Lane()
+        self._guard = ClientInputGuard(self.tag)
         self.page: Page | None = Page(self, session_id)
 
     def __repr__(self) -> str:
         state = "closed" if self._closed else "connected" if self.connected else "disconnected"
-        return f"<Session {self.id} {state}>"
+        return f"<Session {self.tag} {state}>"
 
     # -- the Connection protocol of flet_core -------------------------------------------------
 
@@ -95,7 +107,9 @@ class Session:
             link.put(frame)
 
     def dispatch(self, handler: Callable[..., Any], event: Any) -> None:
-        done = self._dispatcher.run(handler, (event,), lambda error: self._handler_failed(event, error), self._tasks)
+        done = self._dispatcher.run(
+            handler, (event,), lambda error: self._handler_failed(event, error), self._tasks, self._lane
+        )
         self._track(done, f"the {getattr(event, 'name', '?')!r} handler {_name_of(handler)}")
         if self._closing is not None:
             self._closing.append(done)
@@ -160,7 +174,7 @@ class Session:
         if link is None or not link.put(self._call_frame(method_id, control_id, method_name, arguments)):
             self._calls.forget(method_id)
             raise ClientDisconnectedError(
-                f"the client of session {self.id} is not connected, so {method_name!r} cannot be answered"
+                f"the client of session {self.tag} is not connected, so {method_name!r} cannot be answered"
             )
         return method_id, future
 
@@ -178,7 +192,8 @@ class Session:
             raise FletError(
                 "uploads are not configured: give the app a secret key (FLET_SECRET_KEY) so upload URLs can be signed"
             )
-        return self._upload_signer(file_name, expires)
+        url = self._upload_signer(file_name, expires)
+        return self.url_prefix.rstrip("/") + url if url.startswith("/") else url
 
     # -- state --------------------------------------------------------------------------------
 
@@ -201,6 +216,28 @@ class Session:
     @property
     def task_count(self) -> int:
         return len(self._tasks)
+
+    @property
+    def lane(self) -> Lane:
+        """This session's share of the worker pool (``FLET_SESSION_MAX_RUNNING``)."""
+        return self._lane
+
+    @property
+    def client_state_bytes(self) -> int:
+        """Bytes of values the client wrote into this session (``FLET_MAX_CLIENT_STATE``)."""
+        return self._guard.stored_bytes
+
+    async def probe(self, timeout: float) -> bool:
+        """Whether the connected client answers a harmless method call within ``timeout`` s."""
+        if self._link is None:
+            return False
+        try:
+            await self.invoke_method_async("", _PROBE_METHOD, _PROBE_ARGUMENTS, True, timeout)
+        except ClientMethodError:
+            return True  # it answered, if with an error
+        except TimeoutError:  # ClientDisconnectedError too
+            return False
+        return True
 
     def running_handlers(self) -> dict[Future[None], str]:
         """Handlers of this session that have not finished yet, each with what it is.
@@ -239,7 +276,7 @@ class Session:
         if self._link is not link:
             return False
         self._link = None
-        self._calls.fail_all(ClientDisconnectedError(f"the client of session {self.id} disconnected"))
+        self._calls.fail_all(ClientDisconnectedError(f"the client of session {self.tag} disconnected"))
         if self._closed:
             return True
         self.expires_at = time.monotonic() + timeout
@@ -250,29 +287,43 @@ class Session:
     def require_page(self) -> Page:
         page = self.page
         if page is None:
-            raise PageDisconnectedException(f"session {self.id} has ended")
+            raise PageDisconnectedException(f"session {self.tag} has ended")
         return page
 
     # -- running the app ------------------------------------------------------------------------
 
     def start_main(self, main: Callable[[Page], Any]) -> None:
-        done = self._dispatcher.run(main, (self.require_page(),), self._main_failed, self._tasks)
+        done = self._dispatcher.run(main, (self.require_page(),), self._main_failed, self._tasks, self._lane)
         self._track(done, f"the session handler {_name_of(main)}")
 
     def run_subscriber(self, handler: Callable[..., Any], args: tuple[Any, ...]) -> None:
         """Run a pubsub subscriber of this session."""
-        done = self._dispatcher.run(handler, args, lambda error: self._failed(f"pubsub subscriber {handler!r}", error))
+        done = self._dispatcher.run(
+            handler, args, lambda error: self._failed(f"pubsub subscriber {handler!r}", error), None, self._lane
+        )
         self._track(done, f"the pubsub subscriber {_name_of(handler)}")
 
     def handle(self, message: protocol.UpdateProps | protocol.PageEvent) -> None:
-        """Apply one client message (in arrival order; props before the event that follows them)."""
+        """Apply one client message (in arrival order; props before the event that follows them).
+
+        Only what the 0.21.2 client could have sent is taken (``flet_runtime.client_input``).
+
+        Raises:
+            ClientLimitError: the client went past ``FLET_MAX_CLIENT_STATE``.
+        """
         page = self.require_page()
         if isinstance(message, protocol.UpdateProps):
-            page.apply_client_props(message.props)
+            with page.update_lock:
+                props = self._guard.filter_props(page, message.props)
+                if props:
+                    page.apply_client_props(props)
         elif message.target == "page" and message.name == "invoke_method_result":
             self._calls.resolve(message.data)
         else:
-            page.dispatch_event(message.target, message.name, message.data)
+            with page.update_lock:
+                accepted = self._guard.accepts_event(page, message.target)
+            if accepted:
+                page.dispatch_event(message.target, message.name, message.data)
 
     def fire(self, name: str) -> None:
         """Run the page's handlers of a server-side page event (``connect``, ``disconnect``)."""
@@ -284,9 +335,9 @@ class Session:
 
     def _main_failed(self, error: BaseException) -> None:
         if isinstance(error, _QUIET_ERRORS):
-            logger.debug("Session %s: main() stopped: %r", self.id, error)
+            logger.debug("Session %s: main() stopped: %r", self.tag, error)
             return
-        logger.error("Unhandled exception in main() of session %s", self.id, exc_info=error)
+        logger.error("Unhandled exception in main() of session %s", self.tag, exc_info=error)
         text = f"{CRASH_MESSAGE}: {error}" if config.DEBUG.get() else f"{CRASH_MESSAGE}."
         self.send(protocol.encode(protocol.session_crashed(text)))
 
@@ -297,9 +348,9 @@ class Session:
 
     def _failed(self, what: str, error: BaseException, *, report: bool = True) -> None:
         if isinstance(error, _QUIET_ERRORS):
-            logger.debug("Session %s: %s stopped: %r", self.id, what, error)
+            logger.debug("Session %s: %s stopped: %r", self.tag, what, error)
             return
-        logger.error("Unhandled exception in the %s (session %s)", what, self.id, exc_info=error)
+        logger.error("Unhandled exception in the %s (session %s)", what, self.tag, exc_info=error)
         page = self.page
         if not report or page is None or self._closed:
             return
@@ -318,7 +369,7 @@ class Session:
         link, self._link = self._link, None
         if link is not None:
             link.end()
-        self._calls.fail_all(ClientDisconnectedError(f"session {self.id} has ended"))
+        self._calls.fail_all(ClientDisconnectedError(f"session {self.tag} has ended"))
         page = self.page
         running = list(self._tasks)
         self._closing = []
@@ -326,7 +377,7 @@ class Session:
             try:
                 page.close()
             except Exception:
-                logger.exception("Closing the page of session %s failed", self.id)
+                logger.exception("Closing the page of session %s failed", self.tag)
         closing, self._closing = self._closing, None
         for task in running:
             task.cancel()

@@ -20,5 +20,10 @@ class Transport(Protocol):
         ...
 
     async def close(self, code: int = 1000) -> None:
-        """Close the connection from the server side."""
+        """Close the connection from the server side.
+
+        A transport may also offer ``abort() -> bool``: drop the connection at once. The host
+        calls it when ``close`` does not finish within 2 s (the client reads nothing, so even
+        the close frame cannot go out).
+        """
         ...

@@ -12,8 +12,11 @@ All ``FletApp`` objects built for the same session handler and mount share one h
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import logging
+import socket
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -23,10 +26,12 @@ from starlette.websockets import WebSocket, WebSocketState
 
 from flet.auth.page_login import LoginFlow, PageLogin
 from flet.fastapi.flet_app_manager import FletAppManager, app_manager
+from flet.fastapi.forwarded import allowed_origin, forwarded_prefix, sanitize_prefix
 from flet.fastapi.oauth_state import OAuthState
 from flet.upload_signature import sign_upload_url
 from flet_core.page import Page
 from flet_runtime import config
+from flet_runtime.ratelog import RateLimitedLog
 
 __all__ = [
     "DEFAULT_FLET_OAUTH_STATE_TIMEOUT",
@@ -36,6 +41,9 @@ __all__ = [
 ]
 
 logger = logging.getLogger("flet.fastapi")
+_log = RateLimitedLog(logger)
+# 1008 "policy violation": sent (as an HTTP 403 before the handshake completes) to a refused Origin
+POLICY_VIOLATION_CLOSE_CODE = 1008
 
 DEFAULT_FLET_SESSION_TIMEOUT = config.SESSION_TIMEOUT.default
 DEFAULT_FLET_OAUTH_STATE_TIMEOUT = config.OAUTH_STATE_TIMEOUT.default
@@ -99,6 +107,47 @@ class WebSocketTransport:
         except Exception as error:  # already closed by the peer
             logger.debug("WebSocket close failed: %s", error)
 
+    def abort(self) -> bool:
+        """Drop the TCP connection at once, unsent data and all; False if the server offers no way.
+
+        Used when even the close frame cannot be written (a client that stopped reading): a
+        graceful close would leave the socket in FIN-WAIT for minutes. ASGI has no abort, so
+        this looks for the server's transport behind the send callable (uvicorn's protocols
+        keep it as ``transport``); under other servers it does nothing.
+        """
+        self._closed = True
+        transport = _server_transport(self._websocket._send)
+        if transport is None:
+            return False
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            # linger 0: the kernel drops what is unsent and resets the connection, instead of
+            # keeping an orphaned socket in FIN-WAIT-1 behind a zero receive window
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        transport.abort()
+        return True
+
+
+def _server_transport(send: Any, depth: int = 0) -> Any:
+    """The transport (asyncio's or uvloop's) of the server protocol whose method ``send`` is, or wraps."""
+    owner = getattr(send, "__self__", None)
+    transport = getattr(owner, "transport", None)
+    if callable(getattr(transport, "abort", None)) and callable(getattr(transport, "get_extra_info", None)):
+        return transport
+    if depth >= 4:
+        return None
+    for cell in getattr(send, "__closure__", None) or ():
+        try:
+            inner = cell.cell_contents
+        except ValueError:  # an empty cell
+            continue
+        if callable(inner):
+            found = _server_transport(inner, depth + 1)
+            if found is not None:
+                return found
+    return None
+
 
 def _load_app_host() -> Any:
     try:
@@ -118,8 +167,11 @@ class FletApp:
     Args:
         upload_endpoint_path: absolute path of the upload route; default ``/<mount>/upload``
             (``upload_endpoint`` under the WebSocket's mount).
-        proxy_path: path prefix a reverse proxy strips; prepended to upload URLs. Default: the
-            ``X-Forwarded-Prefix`` header of the first connection, if any.
+        proxy_path: path prefix a reverse proxy strips; prepended to upload URLs. Default: each
+            connection's ``X-Forwarded-Prefix`` header, when it comes from a trusted proxy
+            (``FLET_FORWARDED_ALLOW_IPS``) and is a plain path (``flet.fastapi.forwarded``).
+        allowed_origins: origins (``https://host[:port]``) allowed to open the WebSocket besides
+            the page's own host; ``["*"]`` allows any. ``FLET_ALLOWED_ORIGINS`` wins.
         websocket_endpoint: this route's path relative to the app's mount (``ws``).
         upload_endpoint: the upload route's path relative to the mount (``upload``).
     """
@@ -138,6 +190,7 @@ class FletApp:
         websocket_endpoint: str = "ws",
         upload_endpoint: str = "upload",
         manager: FletAppManager | None = None,
+        allowed_origins: list[str] | None = None,
     ) -> None: ...
 
     @overload
@@ -153,6 +206,7 @@ class FletApp:
         websocket_endpoint: str = "ws",
         upload_endpoint: str = "upload",
         manager: FletAppManager | None = None,
+        allowed_origins: list[str] | None = None,
     ) -> None: ...
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -173,6 +227,7 @@ class FletApp:
         websocket_endpoint: str = "ws",
         upload_endpoint: str = "upload",
         manager: FletAppManager | None = None,
+        allowed_origins: list[str] | None = None,
     ) -> None:
         if not callable(session_handler):
             raise TypeError(f"FletApp needs the session handler (main) first, got {session_handler!r}")
@@ -186,6 +241,10 @@ class FletApp:
         self.upload_endpoint = upload_endpoint.strip("/") or "upload"
         self._manager = manager or app_manager
         self._login = PageLogin(self._register_oauth_state)
+        if proxy_path is not None and sanitize_prefix("/" + proxy_path.lstrip("/")) is None:
+            raise ValueError(f"proxy_path must be a plain absolute path such as '/apps/todo', got {proxy_path!r}")
+        env_origins = config.ALLOWED_ORIGINS.get()
+        self.allowed_origins = list(env_origins) if env_origins else list(allowed_origins or [])
 
     # -- per connection -----------------------------------------------------------------------
 
@@ -203,29 +262,44 @@ class FletApp:
         page_name = self._mount_path(websocket)
         scheme = "https" if websocket.url.scheme in {"wss", "https"} else "http"
         page_url = f"{scheme}://{websocket.url.netloc}" + (f"/{page_name}" if page_name else "")
-        proxy_prefix = self.proxy_path if self.proxy_path is not None else websocket.headers.get("x-forwarded-prefix")
-        host = self._manager.host(
-            (self.session_handler, page_name), lambda: self._make_host(page_name, page_url, proxy_prefix or "")
-        )
+        client_ip = websocket.client.host if websocket.client is not None else ""
+        if not allowed_origin(websocket.headers, self.allowed_origins, client_ip):
+            _log.warning(
+                "origin",
+                "Refused a WebSocket from origin %.100r: not this page's host nor in FLET_ALLOWED_ORIGINS",
+                websocket.headers.get("origin"),
+            )
+            await websocket.close(POLICY_VIOLATION_CLOSE_CODE)
+            return
+        if self.proxy_path is not None:
+            proxy_prefix = sanitize_prefix("/" + self.proxy_path.lstrip("/")) or ""
+        else:
+            proxy_prefix = forwarded_prefix(websocket.headers, client_ip)
+        host = self._manager.host((self.session_handler, page_name), lambda: self._make_host(page_name, page_url))
         await self._manager.ensure_host_started(host)
         await websocket.accept()
         transport = WebSocketTransport(websocket)
-        client_ip = websocket.client.host if websocket.client is not None else ""
         token = _current_connection.set(_Connection(page_url))
         try:
-            await host.serve(transport, client_ip=client_ip, user_agent=websocket.headers.get("user-agent", ""))
+            await host.serve(
+                transport,
+                client_ip=client_ip,
+                user_agent=websocket.headers.get("user-agent", ""),
+                url_prefix=proxy_prefix,
+            )
         finally:
             _current_connection.reset(token)
             await transport.close()
 
     # -- the session host ---------------------------------------------------------------------
 
-    def _make_host(self, page_name: str, page_url: str, proxy_prefix: str) -> Any:
+    def _make_host(self, page_name: str, page_url: str) -> Any:
         upload_path = self.upload_endpoint_path or "/" + "/".join(p for p in (page_name, self.upload_endpoint) if p)
         secret_key = self.secret_key
 
         def sign(file_name: str, expires: int) -> str:
-            return sign_upload_url(upload_path, file_name, expires, secret_key, url_prefix=proxy_prefix)
+            # the proxy prefix belongs to each connection: the session puts it in front
+            return sign_upload_url(upload_path, file_name, expires, secret_key)
 
         app_host = _load_app_host()
         return app_host(

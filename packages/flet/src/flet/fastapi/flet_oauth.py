@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from flet.fastapi.flet_app_manager import FletAppManager, app_manager
+from flet_runtime.ratelog import session_tag
 
 __all__ = ["FletOAuth"]
 
@@ -56,7 +57,9 @@ class FletOAuth:
         flow = state.flow
         code, error, description = query.get("code"), query.get("error"), query.get("error_description")
         if flow is None and state_id and await self._manager.forward_oauth(state_id, code, error, description):
-            logger.info("OAuth callback for session %s handed to the worker that holds it", state.session_id)
+            logger.info(
+                "OAuth callback for session %s handed to the worker that holds it", session_tag(state.session_id)
+            )
         elif flow is None or flow.page is None:
             return _message_page(
                 "Sign-in session ended",

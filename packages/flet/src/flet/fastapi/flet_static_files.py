@@ -38,6 +38,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
 from flet import web_client
+from flet.fastapi.forwarded import forwarded_prefix
 from flet_core.types import WebRenderer
 from flet_runtime import config
 
@@ -200,8 +201,8 @@ class FletStaticFiles(StaticFiles):
         return "." in parts[-1].strip(".")
 
     def _find(self, relative: str) -> tuple[Path, str] | None:
-        if relative.startswith("../") or relative == "..":
-            return None
+        if relative.startswith("../") or relative == ".." or "\x00" in relative:
+            return None  # a NUL byte names no file (and would make the OS calls raise)
         folders: list[tuple[Path, str]] = []
         if self.assets_dir is not None:
             folders.append((self.assets_dir, _NO_CACHE))
@@ -262,7 +263,8 @@ class FletStaticFiles(StaticFiles):
         if self.proxy_path is not None:
             outer = self.proxy_path
         else:
-            outer = Headers(scope=scope).get("x-forwarded-prefix", "")
+            client = scope.get("client")
+            outer = forwarded_prefix(Headers(scope=scope), client[0] if client else None)
         prefix = "/".join(part for part in (outer.strip("/"), mount.strip("/")) if part)
         return f"/{prefix}" if prefix else ""
 

@@ -70,6 +70,8 @@ class FletUpload:
     def _check(self, request: Request) -> tuple[Path, int | None]:
         query = request.query_params
         signed = verify_upload(request.url.path, query.get("f"), query.get("e"), query.get("s"), self.secret_key)
+        if "\x00" in signed.file_name:
+            raise UploadSignatureError(400, "the file name contains a NUL character")
         root = os.path.realpath(self.upload_dir)
         target = os.path.realpath(os.path.join(root, signed.file_name))
         if os.path.commonpath([root, target]) != root or target == root:

@@ -30,6 +30,7 @@ from flet.fastapi.app import app as flet_fastapi_app
 from flet.fastapi.flet_app import SessionHandler
 from flet.fastapi.flet_fastapi import FastAPI
 from flet_core.types import WebRenderer
+from flet_runtime import config as runtime_config
 
 __all__ = [
     "PortInUseError",
@@ -229,6 +230,9 @@ async def start_web_server(
     sock = bind_socket(host, port)
     bound = sock.getsockname()
     options: dict[str, Any] = {"log_level": log_level or uvicorn_log_level()}
+    # uvicorn's own frame limit (16 MiB by default) made ours: an oversized frame is refused by
+    # the WebSocket layer (close 1009) before it is assembled; the app checks it again anyway
+    options["ws_max_size"] = runtime_config.MAX_FRAME_SIZE.get()
     if "timeout_graceful_shutdown" in inspect.signature(uvicorn.Config).parameters:  # uvicorn >= 0.24
         options["timeout_graceful_shutdown"] = GRACEFUL_SHUTDOWN_SECONDS
     config = uvicorn.Config(asgi_app, host=bound[0], port=bound[1], **options)
