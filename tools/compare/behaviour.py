@@ -29,13 +29,13 @@ import contextlib
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import websockets
-from frames import _IGNORED, _RENAMED, REGISTER, _untime, served
+from frames import _IGNORED, _RENAMED, REGISTER, ServerExited, _untime, served
 
 from flet.testing import actions
 from flet.testing.actions import Event, Props, Step
@@ -301,11 +301,15 @@ def first_difference(a: History, b: History) -> tuple[str, list[str]] | None:
     return None
 
 
-async def run_app(ports: dict[str, int], route: str, steps: int, settle: float) -> tuple[int, str, list[str]]:
+async def run_app(
+    ports: dict[str, int], route: str, steps: int, settle: float, second_upstream: Callable[[], int]
+) -> tuple[int, str, list[str]]:
     """Upstream and ours side by side; when they differ, upstream once more (A/A).
 
     Both plan from their first render: while their trees are equal, so are their plans and the
-    actions they can do. Returns (steps done, why the app is nondeterministic or "", differences).
+    actions they can do. The A/A run goes to a second upstream process (``second_upstream``
+    starts it), so what differs per process (a pid, a start time) counts as nondeterministic
+    too. Returns (steps done, why the app is nondeterministic or "", differences).
     """
     (theirs, done), (ours, _) = await asyncio.gather(
         drive(ports["upstream"], route, settle, None, steps, True),
@@ -314,10 +318,11 @@ async def run_app(ports: dict[str, int], route: str, steps: int, settle: float) 
     found = first_difference(theirs, ours)
     if found is None:
         return len(done), "", []
-    again, _ = await drive(ports["upstream"], route, settle, done, steps, True)
-    unstable = first_difference(theirs, again)
-    if unstable is not None:
-        return len(done), f"upstream differs from itself after {unstable[0]}", []
+    for port in (ports["upstream"], second_upstream()):
+        again, _ = await drive(port, route, settle, done, steps, True)
+        unstable = first_difference(theirs, again)
+        if unstable is not None:
+            return len(done), f"upstream differs from itself after {unstable[0]}", []
     label, lines = found
     return len(done), "", [f"after {label}:", *lines]
 
@@ -374,12 +379,29 @@ def main() -> int:
     for file, routes in by_file.items():
         names = [f"{file.relative_to(ROOT) if file.is_relative_to(ROOT) else file}:{route}" for route in routes]
         try:
-            with served(args.upstream, file, env) as upstream_port, served(args.ours, file, env) as our_port:
+            with contextlib.ExitStack() as servers:
+                upstream_port = servers.enter_context(served(args.upstream, file, env))
+                our_port = servers.enter_context(served(args.ours, file, env))
+                second: list[int] = []
+
+                def second_upstream(
+                    file: Path = file, servers: contextlib.ExitStack = servers, second: list[int] = second
+                ) -> int:
+                    if not second:  # started on first need, stopped with the others
+                        second.append(servers.enter_context(served(args.upstream, file, env)))
+                    return second[0]
+
                 for name, route in zip(names, routes, strict=True):
                     outcome = Outcome(name)
                     try:
                         outcome.steps, outcome.nondeterministic, outcome.differences = asyncio.run(
-                            run_app({"upstream": upstream_port, "ours": our_port}, route, args.steps, args.settle)
+                            run_app(
+                                {"upstream": upstream_port, "ours": our_port},
+                                route,
+                                args.steps,
+                                args.settle,
+                                second_upstream,
+                            )
                         )
                     except Exception as error:  # one app's failure is reported, the run goes on
                         outcome.differences = [f"the run failed: {type(error).__name__}: {error}"]
@@ -388,7 +410,7 @@ def main() -> int:
         except RuntimeError as error:  # the app is no 0.21 app (it does not start on upstream) or ours fails
             for name in names:
                 outcome = Outcome(name)
-                if str(error).startswith(args.upstream):
+                if isinstance(error, ServerExited) and error.python == args.upstream:
                     outcome.nondeterministic = f"does not start on upstream ({error})"
                 else:
                     outcome.differences = [str(error)]

@@ -89,12 +89,20 @@ async def capture(port: int, events: list[dict[str, Any]], settle: float, route:
     return frames
 
 
+class ServerExited(RuntimeError):
+    """A server process ended before it listened; ``python`` is the interpreter that ran it."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        super().__init__(f"{process.args!r} exited with code {process.returncode} before listening")
+        self.python = str(process.args[0]) if isinstance(process.args, list | tuple) else str(process.args)
+
+
 def wait_listening(process: subprocess.Popen[bytes], port: int, timeout: float = 30, poll: float = 0.1) -> None:
     """Return once 127.0.0.1:port accepts connections; raise if the process exits or time runs out."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"{process.args!r} exited with code {process.returncode} before listening")
+            raise ServerExited(process)
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
             return
