@@ -158,7 +158,7 @@ class Prop(Field):
         else:
             if old is value and not _is_mutable_value(value):
                 return
-            from_client = obj._from_client
+            from_client = obj._rec.from_client
             if from_client is not None and self.name in from_client:
                 # 0.21 kept what the client wrote as text ("15.0"): any number set after it is a change
                 from_client.discard(self.name)
@@ -184,9 +184,10 @@ class Prop(Field):
         if text == "":
             obj._values.pop(self.name, None)
             return
-        if obj._from_client is None:
-            obj._from_client = set()
-        obj._from_client.add(self.name)
+        rec = obj._rec
+        if rec.from_client is None:
+            rec.from_client = set()
+        rec.from_client.add(self.name)
         decode = self.decode or _decode_str
         try:
             obj._values[self.name] = decode(text)
@@ -238,13 +239,13 @@ class Slot(Field):
         old = obj._values.get(self.name)
         if old is value:
             return
-        if old is not None and old._parent is obj:
-            old._parent = None
+        if old is not None and old._rec.parent is obj:
+            old._rec.parent = None
         if value is None:
             obj._values.pop(self.name, None)
         else:
             obj._values[self.name] = value
-            value._parent = obj
+            value._rec.parent = obj
         obj._children_changed()
 
     def children(self, obj: Control) -> Iterator[Control]:
@@ -325,8 +326,9 @@ class ObservedList(list[T]):
 
     def _released(self, items: Iterable[T]) -> None:
         for item in items:
-            if getattr(item, "_parent", None) is self._owner and item not in self:
-                item._parent = None  # type: ignore[attr-defined]  # items are controls
+            rec = getattr(item, "_rec", None)
+            if rec is not None and rec.parent is self._owner and item not in self:
+                rec.parent = None
 
     def append(self, item: T) -> None:
         super().append(item)
@@ -393,11 +395,11 @@ class ObservedList(list[T]):
 
 
 def _adopt(owner: Control, item: Any) -> None:
-    if item is None or not hasattr(item, "_parent"):
+    if item is None or not hasattr(item, "_rec"):
         from flet_core.errors import FletTypeError
 
         raise FletTypeError(f"{type(owner).__name__} children must be controls, got {item!r} ({type(item).__name__})")
-    item._parent = owner
+    item._rec.parent = owner
 
 
 # -- field specifiers -------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from flet_core._deprecation import deprecated_twin
 from flet_core._fields import EventField, FieldTable, ObservedList, Prop, control, local, prop
+from flet_core._update_state import Record
 from flet_core.encoding import as_plain
 from flet_core.errors import FletTypeError, NotOnPageError
 
@@ -75,14 +76,7 @@ class Control:
         self._values: dict[str, Any] = {}
         self._lists: dict[str, ObservedList[Any]] | None = None
         self._handlers: dict[str, Any] = {}
-        self._dirty: set[str] = set()
-        self._watched: set[str] | None = None
-        self._children_dirty = False
-        self._uid: str | None = None
-        self._page: Page | None = None
-        self._parent: Control | None = None
-        self._built = False
-        self._from_client: set[str] | None = None  # fields whose value the client wrote (see Prop)
+        self._rec = Record()  # the update engine's bookkeeping (see flet_core._update_state)
         table = type(self)._field_table
         for field in table.eager:
             field.init_value(self)
@@ -105,7 +99,7 @@ class Control:
                 setattr(self, name, value)
 
     def __repr__(self) -> str:
-        uid = f" {self._uid}" if self._uid else ""
+        uid = f" {self._rec.uid}" if self._rec.uid else ""
         return f"<{type(self).__name__}{uid}>"
 
     # -- public API of 0.21 ------------------------------------------------------------------
@@ -113,21 +107,22 @@ class Control:
     @property
     def page(self) -> Page | None:
         """The page this control is on, or ``None`` before it is added and after removal."""
-        return self._page
+        state = self._rec.state
+        return None if state is None else state.root  # type: ignore[return-value]  # the root of a session is its Page
 
     @page.setter
     def page(self, page: Page | None) -> None:
-        self._page = page
+        self._rec.state = None if page is None else page._rec.state
 
     @property
     def uid(self) -> str | None:
         """The id the client knows this control by (``"_7"``), assigned when first added."""
-        return self._uid
+        return self._rec.uid
 
     @property
     def parent(self) -> Control | None:
         """The control holding this one, if any."""
-        return self._parent
+        return self._rec.parent
 
     @property
     def event_handlers(self) -> dict[str, Any]:
@@ -178,7 +173,7 @@ class Control:
         """Call a client-side method of this control; returns the result when waiting for it."""
         page = self._require_page(f"{method_name}()")
         return page._connection_for_calls().invoke_method(
-            self._uid or "", method_name, arguments, wait_for_result, wait_timeout
+            self._rec.uid or "", method_name, arguments, wait_for_result, wait_timeout
         )
 
     async def invoke_method_async(
@@ -191,13 +186,13 @@ class Control:
         """Awaitable form of :meth:`invoke_method`, for async code."""
         page = self._require_page(f"{method_name}()")
         return await page._connection_for_calls().invoke_method_async(
-            self._uid or "", method_name, arguments, wait_for_result, wait_timeout
+            self._rec.uid or "", method_name, arguments, wait_for_result, wait_timeout
         )
 
     # -- internals used by fields and the update engine ----------------------------------------
 
     def _require_page(self, what: str) -> Page:
-        page = self._page
+        page = self.page
         if page is None:
             raise NotOnPageError(
                 f"{type(self).__name__} must be added to the page first: call page.add(...) before {what}"
@@ -205,24 +200,33 @@ class Control:
         return page
 
     def _changed(self, name: str) -> None:
-        page = self._page
-        if page is not None:
-            self._dirty.add(name)
-            page._pending[self] = None
+        rec = self._rec
+        state = rec.state
+        if state is not None:
+            rec.dirty.add(name)
+            state.mark(self)
+
+    def _raw_changed(self, wire: str) -> None:
+        rec = self._rec
+        state = rec.state
+        if state is not None:
+            rec.dirty_raw.add(wire)
+            state.mark(self)
 
     def _children_changed(self) -> None:
-        page = self._page
-        if page is not None:
-            self._children_dirty = True
-            page._pending[self] = None
+        rec = self._rec
+        state = rec.state
+        if state is not None:
+            rec.children_dirty = True
+            state.mark(self)
 
     def _watch(self, name: str) -> None:
-        if self._watched is None:
-            self._watched = set()
-        self._watched.add(name)
-        page = self._page
-        if page is not None:
-            page._watching[self] = None
+        rec = self._rec
+        if rec.watched is None:
+            rec.watched = set()
+        rec.watched.add(name)
+        if rec.state is not None:
+            rec.state.watch(self)
 
     def _list(self, name: str) -> ObservedList[Any]:
         lists = self._lists
@@ -254,7 +258,10 @@ class Control:
         self._children_changed()
 
     def _watch_alias(self) -> None:
-        self._watch("")  # the empty name stands for "a child list has an alias"
+        rec = self._rec
+        rec.watch_aliases = True
+        if rec.state is not None:
+            rec.state.watch(self)
 
     def _sync_aliases(self) -> bool:
         """Adopt changes made directly to a caller-owned list; True when something changed."""
@@ -267,7 +274,7 @@ class Control:
             list.__init__(items, alias)
             items._released(gone)
             for item in items:
-                item._parent = self
+                item._rec.parent = self
             changed = True
         if changed:
             self._children_changed()
@@ -285,14 +292,14 @@ class Control:
         fields = table.by_name
         out: dict[str, str] = {}
         for name, value in self._values.items():
-            if name[0] == "@":
-                out[name[1:]] = value
-                continue
             field = fields.get(name)
             if isinstance(field, Prop) and value is not None:
                 text = field.encode(value)
                 if text:  # None and "" both mean "no value" when a control is added
                     out[field.wire] = text
+        raw = self._rec.raw
+        if raw:
+            out.update(raw)
         if self._handlers:
             events = table.events
             for event_name in self._handlers:
@@ -303,8 +310,6 @@ class Control:
 
     def _wire_value(self, name: str) -> tuple[str, str]:
         """(wire name, wire string or "") of one field, for an update."""
-        if name[0] == "@":
-            return name[1:], self._values.get(name, "")
         field = type(self)._field_table.by_name[name]
         if isinstance(field, Prop):
             return field.wire, field.wire_value(self) or ""
@@ -314,20 +319,30 @@ class Control:
 
     def _set_attr(self, name: str, value: Any, dirty: bool = True) -> None:
         """Set a raw wire attribute that no field declares (kept for 0.21 custom controls)."""
-        key = "@" + name.lower()
+        wire = name.lower()
         text = as_plain(value)
+        rec = self._rec
+        raw = rec.raw
         if text is None:
-            if self._values.pop(key, None) is not None and dirty:
-                self._changed(key)
+            if raw is not None and raw.pop(wire, None) is not None and dirty:
+                self._raw_changed(wire)
             return
-        if self._values.get(key) != text:
-            self._values[key] = text
+        if raw is None:
+            raw = rec.raw = {}
+        if raw.get(wire) != text:
+            raw[wire] = text
             if dirty:
-                self._changed(key)
+                self._raw_changed(wire)
+
+    def _raw_value(self, wire: str) -> str:
+        """The wire string of a raw attribute, or "" while it is unset."""
+        raw = self._rec.raw
+        return "" if raw is None else raw.get(wire, "")
 
     def _get_attr(self, name: str, def_value: Any = None, data_type: str = "string") -> Any:
         """Read a raw wire attribute set with :meth:`_set_attr` (0.21 compatibility)."""
-        text = self._values.get("@" + name.lower())
+        raw = self._rec.raw
+        text = None if raw is None else raw.get(name.lower())
         if text is None:
             return def_value
         if data_type == "bool":
@@ -342,9 +357,12 @@ class Control:
         if isinstance(field, Prop):
             field.apply_client_value(self, text)
         elif text == "":
-            self._values.pop("@" + wire, None)
+            if self._rec.raw is not None:
+                self._rec.raw.pop(wire, None)
         else:
-            self._values["@" + wire] = text
+            if self._rec.raw is None:
+                self._rec.raw = {}
+            self._rec.raw[wire] = text
 
     def _legacy_build_result(self, result: Any) -> None:
         """0.21 allowed build() to return content; it becomes the control's ``controls``."""

@@ -1,14 +1,16 @@
 """The update engine: dirty controls + the client snapshot -> protocol messages.
 
-Cost follows what changed. Fields record the attributes that really changed and put their
-control in the page's dirty registry; observed child lists mark their owner. An update walks
+Cost follows what changed. Fields record the attributes that really changed in their control's
+record and mark the control in the page's :class:`~flet_core._update_state.UpdateState`;
+observed child lists mark their owner. An update walks
 only the registry: for each dirty control in scope it sends the changed attributes, and for
 owners whose children changed it diffs the old child ids (from the snapshot) with the new
 children. New subtrees are serialised whole.
 
 Every command is applied to the snapshot (a :class:`ClientTree`) as it is produced, so the
 snapshot always equals what the client holds, and later commands in the same batch are
-computed against it. No I/O, no locks: the page holds its lock around :func:`compute_update`.
+computed against it. No I/O, no locks: the page holds the state's lock around
+:func:`compute_update`. The engine needs the state and the roots only, not a ``Page``.
 """
 
 from __future__ import annotations
@@ -17,15 +19,12 @@ import difflib
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from flet_core import protocol
-from flet_core.client_tree import ClientTree
+from flet_core._update_state import Scope, UpdateState
 from flet_core.control import Control
 from flet_core.errors import ControlOnAnotherPageError
-
-if TYPE_CHECKING:
-    from flet_core.page import Page
 
 __all__ = ["Update", "compute_clean", "compute_update", "render_tree"]
 
@@ -70,33 +69,30 @@ def _run_hooks(control: Control) -> None:
     control.before_update()
 
 
-OUT, ATTRS, ALL = 0, 1, 2
-"""How much of a dirty control an update covers: nothing, its own attributes, or also its children."""
-
-
-def _scope(control: Control, page: Page, roots: Sequence[Control] | None) -> int | None:
-    """What an update over ``roots`` (the page when None) covers of ``control``; None: not on the page.
+def _scope(control: Control, root: Control, roots: Sequence[Control] | None) -> Scope | None:
+    """What an update over ``roots`` (``root`` when None) covers of ``control``; None: not under ``root``.
 
     An isolated control keeps its subtree to itself: its ancestors' updates send its own
     attributes but neither its children nor anything below them (as 0.21 did).
     """
-    covers = ATTRS if control.is_isolated() else ALL
+    covers = Scope.ATTRS if control.is_isolated() else Scope.ALL
     node: Control | None = control
     while node is not None:
         if roots is not None and any(node is r for r in roots):
-            return ALL if node is control else covers
-        if node is page:
-            return covers if roots is None else OUT
+            return Scope.ALL if node is control else covers
+        if node is root:
+            return covers if roots is None else Scope.OUT
         if node is not control and node.is_isolated():
-            covers = OUT
-        node = node._parent
+            covers = Scope.OUT
+        node = node._rec.parent
     return None
 
 
 class _Engine:
-    def __init__(self, page: Page, tree: ClientTree) -> None:
-        self.page = page
-        self.tree = tree
+    def __init__(self, state: UpdateState) -> None:
+        self.state = state
+        self.root = state.root
+        self.tree = state.tree
         self.result = Update()
         self.removed: list[str] = []
 
@@ -124,9 +120,13 @@ class _Engine:
     # -- attributes -------------------------------------------------------------------------
 
     def send_attrs(self, control: Control) -> None:
-        names, control._dirty = control._dirty, set()
-        uid = control._uid
-        if not names or uid is None:
+        rec = control._rec
+        names, rec.dirty = rec.dirty, set()
+        raw_names = rec.dirty_raw
+        if raw_names:
+            rec.dirty_raw = set()
+        uid = rec.uid
+        if (not names and not raw_names) or uid is None:
             return
         node = self.tree.controls[uid]
         item: dict[str, str] = {}
@@ -134,29 +134,36 @@ class _Engine:
             wire, text = control._wire_value(name)
             if node.get(wire, "") != text:
                 item[wire] = text
+        for wire in raw_names:
+            text = control._raw_value(wire)
+            if node.get(wire, "") != text:
+                item[wire] = text
         if item:
             self.emit_props({"i": uid, **item})
 
     def recheck_watched(self, control: Control) -> None:
         """Values that can change in place (lists, value objects) are re-encoded and compared."""
-        uid = control._uid
-        if uid is None or uid not in self.tree or not control._watched:
+        rec = control._rec
+        uid = rec.uid
+        if uid is None or uid not in self.tree:
+            return
+        if rec.watch_aliases:
+            control._sync_aliases()
+        if not rec.watched:
             return
         node = self.tree.controls[uid]
-        for name in control._watched:
-            if name == "":
-                control._sync_aliases()
-                continue
+        for name in rec.watched:
             wire, text = control._wire_value(name)
             if node.get(wire, "") != text:
-                control._dirty.add(name)
-                self.page._pending[control] = None
+                rec.dirty.add(name)
+                self.state.mark(control)
 
     # -- children ---------------------------------------------------------------------------
 
     def send_children(self, control: Control) -> None:
-        control._children_dirty = False
-        uid = control._uid
+        rec = control._rec
+        rec.children_dirty = False
+        uid = rec.uid
         if uid is None:
             return
         old: list[str] = list(self.tree.controls[uid]["c"])
@@ -164,7 +171,7 @@ class _Engine:
         old_set = set(old)
         keys: list[Any] = []
         for index, (child, _) in enumerate(new):
-            key = child._uid
+            key = child._rec.uid
             keys.append(key if key in old_set and self.tree.controls[key]["p"] == uid else ("new", index))
         kept = _kept_indexes(old, keys)
         kept_ids = set(kept.values())
@@ -192,89 +199,95 @@ class _Engine:
         out: list[dict[str, Any]],
         stale: list[str],
     ) -> None:
-        page = self.page
-        if control._page is not None and control._page is not page:
+        state = self.state
+        rec = control._rec
+        if rec.state is not None and rec.state is not state:
             raise ControlOnAnotherPageError(f"{control!r} is already on another page; remove it there first")
-        if control._uid is None:
-            control._uid = page._next_uid()
-        elif control._uid in self.tree:
-            stale.append(control._uid)
-        uid = control._uid
+        if rec.uid is None:
+            rec.uid = state.next_uid()
+        elif rec.uid in self.tree:
+            stale.append(rec.uid)
+        uid = rec.uid
         hooked = _hooks(control) != NO_HOOK
-        if control._page is None:
-            control._page = page
-            page._index[uid] = control
+        if rec.state is None:
+            rec.state = state
+            state.index[uid] = control
             self.result.mounted.append(control)
             if hooked:
-                page._hooked[control] = None
-            if control._watched:
-                page._watching[control] = None
-        if not control._built:
-            control._built = True
+                state.hooked[control] = None
+            if rec.watched or rec.watch_aliases:
+                state.watch(control)
+        if not rec.built:
+            rec.built = True
             control._legacy_build_result(control.build())
         if hooked:
             _run_hooks(control)
         wire = _wire_control(control, uid, parent_id, name)
         if at is not None:
             wire["at"] = str(at)
-        control._dirty.clear()
-        control._children_dirty = False
-        page._pending.pop(control, None)
+        rec.dirty.clear()
+        rec.dirty_raw.clear()
+        rec.children_dirty = False
+        state.unmark(control)
         out.append(wire)
         child_ids = wire["c"]
         for child, child_name in control._children():
-            child._parent = control
+            child._rec.parent = control
             self.serialize(child, uid, child_name, None, out, stale)
-            child_ids.append(child._uid)
+            child_ids.append(child._rec.uid)
 
     # -- the whole update -------------------------------------------------------------------
 
     def run(self, roots: Sequence[Control] | None) -> Update:
-        page = self.page
-        for control in list(page._hooked):
-            if control._page is page and _scope(control, page, roots):
+        state = self.state
+        root = self.root
+        for control in list(state.hooked):
+            if control._rec.state is state and _scope(control, root, roots):
                 _run_hooks(control)
-        for control in list(page._watching):
-            if control._page is page and _scope(control, page, roots):
+        for control in list(state.watching):
+            if control._rec.state is state and _scope(control, root, roots):
                 self.recheck_watched(control)
         while True:
-            todo = [(c, scope) for c in list(page._pending) if (scope := self.claim(c, roots))]
+            todo = [(c, scope) for c in list(state.pending) if (scope := self.claim(c, roots))]
             if not todo:
                 break
             for control, scope in todo:
-                page._pending.pop(control, None)
-                if control._uid is None or control._uid not in self.tree or control._page is not page:
+                state.unmark(control)
+                rec = control._rec
+                if rec.uid is None or rec.uid not in self.tree or rec.state is not state:
                     continue
                 self.send_attrs(control)
-                if control._children_dirty:
-                    if scope == ALL:
+                if rec.children_dirty:
+                    if scope == Scope.ALL:
                         self.send_children(control)
                     else:
-                        page._pending[control] = None  # left for the isolated control's own update()
+                        state.mark(control)  # left for the isolated control's own update()
         self.finish()
         return self.result
 
-    def claim(self, control: Control, roots: Sequence[Control] | None) -> int:
-        """The scope this update takes ``control`` in, or 0 when there is nothing to do for it now."""
-        scope = _scope(control, self.page, roots)
+    def claim(self, control: Control, roots: Sequence[Control] | None) -> Scope:
+        """The scope this update takes ``control`` in; ``OUT`` when there is nothing to do for it now."""
+        scope = _scope(control, self.root, roots)
+        rec = control._rec
         if scope is None:
             if roots is None:
                 # detached from the page: nothing to send; it is unmounted below if it was shown
-                self.page._pending.pop(control, None)
-                control._dirty.clear()
-            return OUT
-        if scope == ATTRS and not control._dirty:
-            return OUT
+                self.state.unmark(control)
+                rec.dirty.clear()
+                rec.dirty_raw.clear()
+            return Scope.OUT
+        if scope == Scope.ATTRS and not rec.dirty and not rec.dirty_raw:
+            return Scope.OUT
         return scope
 
     def finish(self) -> None:
-        page = self.page
+        state = self.state
         tree = self.tree
         for uid in self.removed:
             if uid in tree:
                 continue
-            control = page._index.pop(uid, None)
-            if control is not None and control._page is page:
+            control = state.index.pop(uid, None)
+            if control is not None and control._rec.state is state:
                 self.result.unmounted.append(control)
 
 
@@ -299,22 +312,23 @@ def _kept_indexes(old: list[str], keys: list[Any]) -> dict[int, str]:
     return kept
 
 
-def compute_update(page: Page, tree: ClientTree, roots: Sequence[Control] | None = None) -> Update:
-    """Messages that bring the client from ``tree`` to the page's current state.
+def compute_update(state: UpdateState, roots: Sequence[Control] | None = None) -> Update:
+    """Messages that bring the client from ``state.tree`` to the current state of the controls.
 
-    ``roots=None`` covers the whole page; otherwise only those controls' subtrees.
+    ``roots=None`` covers the whole tree under ``state.root``; otherwise only those controls' subtrees.
     """
-    return _Engine(page, tree).run(roots)
+    return _Engine(state).run(roots)
 
 
-def compute_clean(page: Page, tree: ClientTree, control: Control) -> Update:
+def compute_clean(state: UpdateState, control: Control) -> Update:
     """``control.clean()``: empty its child lists and tell the client with ``cleanControl``."""
-    engine = _Engine(page, tree)
+    engine = _Engine(state)
+    tree = state.tree
     for items in (control._lists or {}).values():
         list.clear(items)
         if items._alias is not None:
             items._alias.clear()
-    uid = control._uid
+    uid = control._rec.uid
     if uid is not None and uid in tree:
         engine.removed.extend(tree.clean([uid]))
         engine.emit(protocol.clean_controls([uid]))
@@ -333,16 +347,16 @@ def _wire_control(control: Control, uid: str, parent_id: str, name: str | None) 
     return wire
 
 
-def render_tree(page: Page) -> dict[str, dict[str, Any]]:
-    """A fresh full render of the page's current model, keyed by id (for checks and tests)."""
+def render_tree(root: Control) -> dict[str, dict[str, Any]]:
+    """A fresh full render of the current model under ``root`` (the page), keyed by id (for checks and tests)."""
     out: dict[str, dict[str, Any]] = {}
 
     def visit(control: Control, parent_id: str, name: str | None) -> None:
-        uid = control._uid or "?"
+        uid = control._rec.uid or "?"
         wire = out[uid] = _wire_control(control, uid, parent_id, name)
         for child, child_name in control._children():
             visit(child, uid, child_name)
-            wire["c"].append(child._uid or "?")
+            wire["c"].append(child._rec.uid or "?")
 
-    visit(page, "", None)
+    visit(root, "", None)
     return out

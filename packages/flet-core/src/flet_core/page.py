@@ -1,14 +1,14 @@
 """``Page``: the root control of a session, its views and overlay, and its update entry point.
 
-The page owns the session's update state: the registry of dirty controls, the id counter,
-the ``uid -> control`` index and the snapshot of what the client holds. Sending, waiting for
+The page owns the session's :class:`~flet_core._update_state.UpdateState` (the registry of dirty
+controls, the id counter, the ``uid -> control`` index, the snapshot of what the client holds and
+the update lock) and hands it to :mod:`flet_core.diff` on every update. Sending, waiting for
 client answers and running handlers go through the page's :class:`~flet_core.connection.Connection`,
 which the runtime implements (and an in-memory one for tests).
 """
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar, overload
@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar, overloa
 from flet_core import protocol
 from flet_core._deprecation import deprecated_twin
 from flet_core._fields import control, prop, slot
+from flet_core._update_state import UpdateState
 from flet_core.adaptive_control import AdaptiveControl
 from flet_core.client_storage import ClientStorage
-from flet_core.client_tree import ClientTree
 from flet_core.control import Control
 from flet_core.control_event import ControlEvent
 from flet_core.diff import Update, compute_clean, compute_update
@@ -39,6 +39,7 @@ from flet_core.view import Offstage, View
 
 if TYPE_CHECKING:
     import asyncio
+    import threading
     from concurrent.futures import Executor, Future
 
     from flet_core.animation import AnimationCurve
@@ -234,17 +235,9 @@ class Page(AdaptiveControl):
         self._session_id = session_id
         self._loop = loop
         self._executor = executor
-        self._lock: threading.RLock = threading.RLock()
-        self._pending: dict[Control, None] = {}
-        self._hooked: dict[Control, None] = {}
-        self._watching: dict[Control, None] = {}
-        self._index: dict[str, Control] = {"page": self}
-        self._tree = ClientTree()
-        self._next_id = 1
+        self._updates = UpdateState(self)
         self._last_route: str | None = None
         self._closed = False
-        self._uid = "page"
-        self._page = self
         self.query = QueryString(self)
         self.session = SessionStorage()
         """Values kept on the server for this session (lost when it ends)."""
@@ -290,17 +283,17 @@ class Page(AdaptiveControl):
     @property
     def update_lock(self) -> threading.RLock:
         """Held while an update is computed and sent; hold it to keep a snapshot and a send together."""
-        return self._lock
+        return self._updates.lock
 
     @property
     def snapshot(self) -> dict[str, dict[str, Any]]:
         """What the client holds (the controls of a registration response)."""
-        with self._lock:
-            return self._tree.snapshot()
+        with self._updates.lock:
+            return self._updates.tree.snapshot()
 
     @property
     def index(self) -> dict[str, Control]:
-        return self._index
+        return self._updates.index
 
     @property
     def media(self) -> PageMediaData | None:
@@ -319,15 +312,10 @@ class Page(AdaptiveControl):
         return self._executor
 
     def get_next_control_id(self) -> str:
-        return self._next_uid()
-
-    def _next_uid(self) -> str:
-        uid = f"_{self._next_id}"
-        self._next_id += 1
-        return uid
+        return self._updates.next_uid()
 
     def get_control(self, id: str) -> Control | None:  # 0.21 parameter name
-        return self._index.get(id)
+        return self._updates.index.get(id)
 
     def client_control(self, control_id: str) -> Mapping[str, Any] | None:
         """The control as the client holds it (wire attributes, ``t``, ``p``), or None; not a copy.
@@ -347,15 +335,15 @@ class Page(AdaptiveControl):
         """Send what changed: on the whole page, or only in the given controls' subtrees."""
         if self._closed:
             raise PageDisconnectedException("Page is disconnected")
-        with self._lock:
-            update = compute_update(self, self._tree, controls or None)
+        with self._updates.lock:
+            update = compute_update(self._updates, controls or None)
             if update.messages and self._connection is not None:
                 self._connection.send(protocol.batch_frame(update.messages))
         self._run_hooks(update)
 
     def _clean(self, control: Control) -> None:
-        with self._lock:
-            update = compute_clean(self, self._tree, control)
+        with self._updates.lock:
+            update = compute_clean(self._updates, control)
             for frame in update.messages:
                 if self._connection is not None:
                     self._connection.send(frame)
@@ -368,16 +356,10 @@ class Page(AdaptiveControl):
     def _run_hooks(self, update: Update) -> None:
         for gone in update.unmounted:
             gone.will_unmount()
-            self._forget(gone)
+            self._updates.forget(gone)
         for added in update.mounted:
-            if added._page is self:
+            if added.page is self:
                 added.did_mount()
-
-    def _forget(self, control: Control) -> None:
-        control._page = None
-        self._pending.pop(control, None)
-        self._hooked.pop(control, None)
-        self._watching.pop(control, None)
 
     def _set_flag(self, wire: str, on: bool) -> None:
         self._set_attr(wire, True if on else None)
@@ -500,7 +482,7 @@ class Page(AdaptiveControl):
     def window_destroy(self) -> None:
         self._set_attr("windowdestroy", "true")
         self.update()
-        self._values.pop("@windowdestroy", None)  # so the next call is sent again
+        self._set_attr("windowdestroy", None, dirty=False)  # so the next call is sent again
 
     def window_to_front(self) -> None:
         self._invoke("windowToFront")
@@ -648,28 +630,28 @@ class Page(AdaptiveControl):
     def apply_client_details(self, attrs: dict[str, str]) -> None:
         """Store what the client reported at registration (no dirty marks, no echo)."""
         self.apply_client_props([{"i": "page", **attrs}])
-        with self._lock:
+        with self._updates.lock:
             # upstream echoes the empty window fields of a web client back as "" attributes
-            self._tree.controls["page"].update({k: v for k, v in attrs.items() if v == ""})
+            self._updates.tree.controls["page"].update({k: v for k, v in attrs.items() if v == ""})
         self.query()
 
     def apply_client_props(self, props: list[dict[str, str]]) -> None:
         """``updateControlProps`` from the client: update the model and the snapshot, silently."""
-        with self._lock:
+        with self._updates.lock:
             for item in props:
-                target = self._index.get(item.get("i", ""))
+                target = self._updates.index.get(item.get("i", ""))
                 if target is None:
                     continue
                 for wire, text in item.items():
                     if wire != "i":
                         target._apply_client_attr(wire, text)
-                self._tree.update([item])
+                self._updates.tree.update([item])
 
     def resolve_event(self, target: str, name: str, data: str) -> list[tuple[Callable[..., Any], ControlEvent]]:
         """The handlers to run for a client event, each with its event object."""
         if target == "page":
             return self._page_event(name, data)
-        control = self._index.get(target)
+        control = self._updates.index.get(target)
         if control is None:
             return []
         handler = control._handlers.get(name)
@@ -688,13 +670,13 @@ class Page(AdaptiveControl):
             if data == self._last_route:
                 return []  # the client's echo of a route the server set
             self._last_route = data
-            with self._lock:
+            with self._updates.lock:
                 self._values["route"] = data
-                self._tree.update([{"i": "page", "route": data}])
+                self._updates.tree.update([{"i": "page", "route": data}])
             self.query()
             event = RouteChangeEvent(data)
         elif name == "view_pop":
-            by_id = self._index.get(data)
+            by_id = self._updates.index.get(data)
             view = next((v for v in self.views if v.route == data), None)
             event = ViewPopEvent(view or (by_id if isinstance(by_id, View) else None))
         elif name == "login":
@@ -720,15 +702,11 @@ class Page(AdaptiveControl):
         """End the page: every control gets will_unmount, on_close runs, nothing more is sent."""
         if self._closed:
             return
-        with self._lock:
-            controls = [c for c in self._index.values() if c is not self]
-            self._index = {"page": self}
-            self._pending.clear()
-            self._hooked.clear()
-            self._watching.clear()
+        with self._updates.lock:
+            controls = self._updates.reset()
         for gone in controls:
             gone.will_unmount()
-            gone._page = None
+            gone.page = None
         for handler, event in self._page_event("close", ""):
             self._dispatch(handler, event)
         self._closed = True
