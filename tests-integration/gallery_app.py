@@ -1166,7 +1166,8 @@ class BrokenControl(ft.Control):
 
 def broken(base_url: str) -> Route:
     bad = ft.Container(ft.Text("unparsable padding"))
-    bad._set_attr("padding", "{not json")  # the client's JSON decoding throws while it builds this
+    # the client's JSON decoding throws while it builds this; _set_attr is 0.21's raw-attribute API
+    bad._set_attr("padding", "{not json")  # noqa: SLF001  0.21's API for custom controls
     return Route([BrokenControl(), bad])
 
 

@@ -135,7 +135,7 @@ def test_one_default_per_setting() -> None:
 
 def test_a_setting_is_declared_once() -> None:
     with pytest.raises(RuntimeError, match="FLET_DEBUG is declared twice"):
-        config._declare("FLET_DEBUG", config.FLAG, default=False, doc="again")
+        config._declare("FLET_DEBUG", config.FLAG, default=False, doc="again")  # noqa: SLF001  the guard has no public entry
     assert all(name.startswith("FLET_") for name in config.SETTINGS)
     assert all(getattr(config, name.removeprefix("FLET_")) is s for name, s in config.SETTINGS.items())
 

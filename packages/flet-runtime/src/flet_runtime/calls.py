@@ -93,7 +93,7 @@ def _public_api(frame: FrameType | None) -> str | None:
 
 def blocking_call_message(method_name: str) -> str:
     """Explain why a waiting call on the loop thread is refused, and what to call instead."""
-    api = _public_api(sys._getframe(1)) or "invoke_method"
+    api = _public_api(sys._getframe(1)) or "invoke_method"  # noqa: SLF001  CPython's documented caller-frame accessor
     if api.endswith(".invoke_method") or api == "invoke_method":
         api = api[: -len("invoke_method")] + "invoke_method(wait_for_result=True)"
         replacement = api.replace("invoke_method(wait_for_result=True)", "invoke_method_async(wait_for_result=True)")

@@ -88,8 +88,8 @@ class MemoryTransport:
             self._to_server.put_nowait(None)
             self._to_client.put_nowait(None)
 
-    async def next_frame(self, timeout: float = 5.0) -> str | None:
-        """The next frame the server sent; ``None`` once the connection is closed."""
+    async def next_frame(self, timeout: float | None = 5.0) -> str | None:
+        """The next frame the server sent; ``None`` once the connection is closed (``timeout=None``: no limit)."""
         return await asyncio.wait_for(self._to_client.get(), timeout)
 
     @property
@@ -207,7 +207,7 @@ class MemoryClient:
 
     async def _read(self, transport: MemoryTransport) -> None:
         while True:
-            frame = await transport._to_client.get()
+            frame = await transport.next_frame(timeout=None)
             if frame is None:
                 self._changed.set()
                 return
