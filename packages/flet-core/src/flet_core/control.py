@@ -16,6 +16,7 @@ from flet_core.encoding import as_plain
 from flet_core.errors import FletTypeError, NotOnPageError
 
 if TYPE_CHECKING:
+    from flet_core.connection import Connection
     from flet_core.page import Page
 
 __all__ = ["Control", "OptionalNumber", "Ref"]
@@ -171,10 +172,8 @@ class Control:
         wait_timeout: float | None = 5,
     ) -> str | None:
         """Call a client-side method of this control; returns the result when waiting for it."""
-        page = self._require_page(f"{method_name}()")
-        return page._connection_for_calls().invoke_method(
-            self._rec.uid or "", method_name, arguments, wait_for_result, wait_timeout
-        )
+        connection, uid = self._method_target(method_name)
+        return connection.invoke_method(uid, method_name, arguments, wait_for_result, wait_timeout)
 
     async def invoke_method_async(
         self,
@@ -184,12 +183,15 @@ class Control:
         wait_timeout: float | None = 5,
     ) -> str | None:
         """Awaitable form of :meth:`invoke_method`, for async code."""
-        page = self._require_page(f"{method_name}()")
-        return await page._connection_for_calls().invoke_method_async(
-            self._rec.uid or "", method_name, arguments, wait_for_result, wait_timeout
-        )
+        connection, uid = self._method_target(method_name)
+        return await connection.invoke_method_async(uid, method_name, arguments, wait_for_result, wait_timeout)
 
     # -- internals used by fields and the update engine ----------------------------------------
+
+    def _method_target(self, method_name: str) -> tuple[Connection, str]:
+        """The connection a client method call of this control goes through, and the control's id."""
+        page = self._require_page(f"{method_name}()")
+        return page._connection_for_calls(), self._rec.uid or ""
 
     def _require_page(self, what: str) -> Page:
         page = self.page

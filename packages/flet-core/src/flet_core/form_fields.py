@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import time
-
-from flet_core._deprecation import deprecated_twin
 from flet_core._fields import control, event, prop, slot
+from flet_core._focusable import Focusable
 from flet_core.adaptive_control import AdaptiveControl
 from flet_core.alignment import Alignment
 from flet_core.constrained_control import ConstrainedControl
 from flet_core.control import Control
 from flet_core.control_event import ControlEvent, EventHandler
-from flet_core.encoding import dumps
 from flet_core.text_input import InputBorder, InputFilter, KeyboardType, TextCapitalization
 from flet_core.text_style import TextStyle
 from flet_core.types import BorderRadiusValue, PaddingValue, TextAlign, VerticalAlignment
@@ -82,7 +79,7 @@ class FormFieldControl(ConstrainedControl):
         "animate_scale animate_offset on_animation_end tooltip visible disabled data rtl adaptive"
     ).split(),
 )
-class TextField(FormFieldControl, AdaptiveControl):
+class TextField(Focusable, FormFieldControl, AdaptiveControl):
     """A Material text field."""
 
     value: str | None = prop(default="", kw_only=False)
@@ -114,14 +111,6 @@ class TextField(FormFieldControl, AdaptiveControl):
     on_focus: EventHandler[ControlEvent] | None = event(flag=False, default=None)
     on_blur: EventHandler[ControlEvent] | None = event(flag=False, default=None)
 
-    def focus(self) -> None:
-        """Move the keyboard focus to this control."""
-        # a new value each time, so that the client sees a change even when focusing twice
-        self._set_attr("focus", dumps(str(time.time())))
-        self.update()
-
-    focus_async = deprecated_twin(focus)
-
 
 @control("dropdownoption", positional="key text visible disabled ref".split())
 class Option(Control):
@@ -144,7 +133,7 @@ class Option(Control):
         "tooltip visible disabled data"
     ).split(),
 )
-class Dropdown(FormFieldControl):
+class Dropdown(Focusable, FormFieldControl):
     """A Material drop-down field to pick one of its options."""
 
     value: str | None = prop(default=None, kw_only=False)
@@ -154,11 +143,3 @@ class Dropdown(FormFieldControl):
     on_change: EventHandler[ControlEvent] | None = event(flag=False, default=None)
     on_focus: EventHandler[ControlEvent] | None = event(flag=False, default=None)
     on_blur: EventHandler[ControlEvent] | None = event(flag=False, default=None)
-
-    def focus(self) -> None:
-        """Move the keyboard focus to this control."""
-        # a new value each time, so that the client sees a change even when focusing twice
-        self._set_attr("focus", dumps(str(time.time())))
-        self.update()
-
-    focus_async = deprecated_twin(focus)

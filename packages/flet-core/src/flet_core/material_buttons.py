@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import copy
-import time
 from typing import TYPE_CHECKING
 
-from flet_core._deprecation import deprecated_twin
 from flet_core._fields import control, event, local, prop, slot
+from flet_core._focusable import Focusable
 from flet_core._style_states import per_state, wrap_states
 from flet_core.adaptive_control import AdaptiveControl
 from flet_core.buttons import ButtonStyle, OutlinedBorder
 from flet_core.constrained_control import ConstrainedControl
 from flet_core.control_event import ControlEvent, EventHandler
-from flet_core.encoding import dumps
 from flet_core.types import OptionalNumber
 
 if TYPE_CHECKING:
@@ -44,7 +42,7 @@ _STYLE_STATES = ("padding", "side", "shape")
         "disabled data"
     ).split(),
 )
-class ElevatedButton(ConstrainedControl, AdaptiveControl):
+class ElevatedButton(Focusable, ConstrainedControl, AdaptiveControl):
     """A Material button with an elevation shadow.
 
     `color`, `bgcolor` and `elevation` are shorthands for the same fields of `style`; a hook folds
@@ -93,14 +91,6 @@ class ElevatedButton(ConstrainedControl, AdaptiveControl):
             style.elevation = elevation
         return wrap_states(style, _STYLE_STATES)
 
-    def focus(self) -> None:
-        """Move the keyboard focus to this control."""
-        # a new value each time, so that the client sees a change even when focusing twice
-        self._set_attr("focus", dumps(str(time.time())))
-        self.update()
-
-    focus_async = deprecated_twin(focus)
-
 
 @control(
     "elevatedbutton",
@@ -143,7 +133,7 @@ class FilledTonalButton(ElevatedButton):
         "animate_scale animate_offset on_animation_end tooltip visible disabled data adaptive"
     ).split(),
 )
-class OutlinedButton(ConstrainedControl, AdaptiveControl):
+class OutlinedButton(Focusable, ConstrainedControl, AdaptiveControl):
     """A Material button with an outline."""
 
     text: str | None = prop(default=None, kw_only=False)
@@ -160,14 +150,6 @@ class OutlinedButton(ConstrainedControl, AdaptiveControl):
     on_focus: EventHandler[ControlEvent] | None = event(flag=False, default=None)
     on_blur: EventHandler[ControlEvent] | None = event(flag=False, default=None)
 
-    def focus(self) -> None:
-        """Move the keyboard focus to this control."""
-        # a new value each time, so that the client sees a change even when focusing twice
-        self._set_attr("focus", dumps(str(time.time())))
-        self.update()
-
-    focus_async = deprecated_twin(focus)
-
 
 @control(
     "textbutton",
@@ -178,7 +160,7 @@ class OutlinedButton(ConstrainedControl, AdaptiveControl):
         "animate_scale animate_offset on_animation_end tooltip visible disabled data adaptive"
     ).split(),
 )
-class TextButton(ConstrainedControl, AdaptiveControl):
+class TextButton(Focusable, ConstrainedControl, AdaptiveControl):
     """A flat Material button with no background or outline."""
 
     text: str | None = prop(default=None, kw_only=False)
@@ -195,14 +177,6 @@ class TextButton(ConstrainedControl, AdaptiveControl):
     on_focus: EventHandler[ControlEvent] | None = event(flag=False, default=None)
     on_blur: EventHandler[ControlEvent] | None = event(flag=False, default=None)
 
-    def focus(self) -> None:
-        """Move the keyboard focus to this control."""
-        # a new value each time, so that the client sees a change even when focusing twice
-        self._set_attr("focus", dumps(str(time.time())))
-        self.update()
-
-    focus_async = deprecated_twin(focus)
-
 
 @control(
     "iconbutton",
@@ -214,7 +188,7 @@ class TextButton(ConstrainedControl, AdaptiveControl):
         "tooltip visible disabled data adaptive"
     ).split(),
 )
-class IconButton(ConstrainedControl, AdaptiveControl):
+class IconButton(Focusable, ConstrainedControl, AdaptiveControl):
     """A button that shows an icon."""
 
     icon: str | None = prop(default=None, kw_only=False)
@@ -233,14 +207,6 @@ class IconButton(ConstrainedControl, AdaptiveControl):
     on_click: EventHandler[ControlEvent] | None = event(flag=False, default=None)
     on_focus: EventHandler[ControlEvent] | None = event(flag=False, default=None)
     on_blur: EventHandler[ControlEvent] | None = event(flag=False, default=None)
-
-    def focus(self) -> None:
-        """Move the keyboard focus to this control."""
-        # a new value each time, so that the client sees a change even when focusing twice
-        self._set_attr("focus", dumps(str(time.time())))
-        self.update()
-
-    focus_async = deprecated_twin(focus)
 
 
 @control(

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import time
-
-from flet_core._deprecation import deprecated_twin
 from flet_core._fields import control, event, prop, slot
+from flet_core._focusable import Focusable
 from flet_core._style_states import per_state
 from flet_core.buttons import ButtonStyle, MenuStyle
 from flet_core.constrained_control import ConstrainedControl
 from flet_core.control import Control
 from flet_core.control_event import ControlEvent, EventHandler
-from flet_core.encoding import dumps
 from flet_core.placement import PopupMenuPosition
 from flet_core.types import ClipBehavior, OffsetValue
 
@@ -39,7 +36,7 @@ class MenuBar(Control):
         "animate_scale animate_offset on_animation_end tooltip visible disabled data"
     ).split(),
 )
-class MenuItemButton(ConstrainedControl):
+class MenuItemButton(Focusable, ConstrainedControl):
     """One item of a menu."""
 
     leading: Control | None = slot(n="leading", default=None)
@@ -54,14 +51,6 @@ class MenuItemButton(ConstrainedControl):
     on_focus: EventHandler[ControlEvent] | None = event(flag=False, default=None)
     on_blur: EventHandler[ControlEvent] | None = event(flag=False, default=None)
 
-    def focus(self) -> None:
-        """Move the keyboard focus to this control."""
-        # a new value each time, so that the client sees a change even when focusing twice
-        self._set_attr("focus", dumps(str(time.time())))
-        self.update()
-
-    focus_async = deprecated_twin(focus)
-
 
 @control(
     "submenubutton",
@@ -73,7 +62,7 @@ class MenuItemButton(ConstrainedControl):
         "disabled data"
     ).split(),
 )
-class SubmenuButton(ConstrainedControl):
+class SubmenuButton(Focusable, ConstrainedControl):
     """A menu item that opens a submenu of controls."""
 
     controls: list[Control] = slot(n="controls", many=True, default=None)
@@ -90,14 +79,6 @@ class SubmenuButton(ConstrainedControl):
     on_hover: EventHandler[ControlEvent] | None = event(default=None)
     on_focus: EventHandler[ControlEvent] | None = event(flag=False, default=None)
     on_blur: EventHandler[ControlEvent] | None = event(flag=False, default=None)
-
-    def focus(self) -> None:
-        """Move the keyboard focus to this control."""
-        # a new value each time, so that the client sees a change even when focusing twice
-        self._set_attr("focus", dumps(str(time.time())))
-        self.update()
-
-    focus_async = deprecated_twin(focus)
 
 
 @control(

@@ -9,21 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flet_core._edges import EdgeInsets
+
 __all__ = ["Padding", "all", "only", "symmetric"]
 
 
 @dataclass
-class Padding:
+class Padding(EdgeInsets):
     """Space inside each of the four edges, in logical pixels."""
-
-    left: float
-    top: float
-    right: float
-    bottom: float
-
-    def __wire__(self) -> object:
-        # The client reads one-letter keys.
-        return {"l": self.left, "t": self.top, "r": self.right, "b": self.bottom}
 
 
 def all(value: float) -> Padding:

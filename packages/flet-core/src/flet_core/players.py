@@ -26,55 +26,27 @@ def _milliseconds(result: str | None) -> int | None:
     return int(float(result))
 
 
-@control(
-    "audio",
-    positional=(
-        "src src_base64 autoplay volume balance playback_rate release_mode on_loaded on_duration_changed "
-        "on_state_changed on_position_changed on_seek_complete ref data"
-    ).split(),
-)
-class Audio(Control):
-    """Plays an audio file or stream; controlled by its methods, it draws nothing."""
-
-    src: str | None = prop(default=None, kw_only=False)
-    src_base64: str | None = None
-    autoplay: bool | None = False
-    volume: int | float | None = None
-    balance: int | float | None = None
-    playback_rate: int | float | None = None
-    release_mode: ReleaseMode | None = None
-    on_loaded: EventHandler[ControlEvent] | None = event(flag=False, default=None)
-    on_duration_changed: EventHandler[ControlEvent] | None = event(flag=False, default=None)
-    on_state_changed: EventHandler[ControlEvent] | None = event(flag=False, default=None)
-    on_position_changed: EventHandler[ControlEvent] | None = event(default=None)
-    on_seek_complete: EventHandler[ControlEvent] | None = event(flag=False, default=None)
+class _MediaPlayer(Control):
+    """What Audio and Video share: play, pause, seek and the duration and position queries."""
 
     def play(self) -> None:
-        """Start playing from the current position."""
+        """Start playing."""
         self.invoke_method("play")
 
     def pause(self) -> None:
         """Pause playback."""
         self.invoke_method("pause")
 
-    def resume(self) -> None:
-        """Resume paused playback."""
-        self.invoke_method("resume")
-
-    def release(self) -> None:
-        """Stop playback and free the player's resources; `play()` loads the source again."""
-        self.invoke_method("release")
-
     def seek(self, position_milliseconds: int) -> None:
         """Move the playback position."""
         self.invoke_method("seek", {"position": str(position_milliseconds)})
 
     def get_duration(self, wait_timeout: float | None = 5) -> int | None:
-        """The length of the loaded audio in milliseconds, once the client knows it."""
+        """The length of the loaded media in milliseconds, once the client knows it."""
         return _milliseconds(self.invoke_method("get_duration", wait_for_result=True, wait_timeout=wait_timeout))
 
     async def get_duration_async(self, wait_timeout: float | None = 5) -> int | None:
-        """The length of the loaded audio in milliseconds, once the client knows it."""
+        """The length of the loaded media in milliseconds, once the client knows it."""
         return _milliseconds(
             await self.invoke_method_async("get_duration", wait_for_result=True, wait_timeout=wait_timeout)
         )
@@ -92,14 +64,45 @@ class Audio(Control):
         )
 
     play_async = deprecated_twin(play)
-
     pause_async = deprecated_twin(pause)
+
+
+@control(
+    "audio",
+    positional=(
+        "src src_base64 autoplay volume balance playback_rate release_mode on_loaded on_duration_changed "
+        "on_state_changed on_position_changed on_seek_complete ref data"
+    ).split(),
+)
+class Audio(_MediaPlayer):
+    """Plays an audio file or stream; controlled by its methods, it draws nothing."""
+
+    src: str | None = prop(default=None, kw_only=False)
+    src_base64: str | None = None
+    autoplay: bool | None = False
+    volume: int | float | None = None
+    balance: int | float | None = None
+    playback_rate: int | float | None = None
+    release_mode: ReleaseMode | None = None
+    on_loaded: EventHandler[ControlEvent] | None = event(flag=False, default=None)
+    on_duration_changed: EventHandler[ControlEvent] | None = event(flag=False, default=None)
+    on_state_changed: EventHandler[ControlEvent] | None = event(flag=False, default=None)
+    on_position_changed: EventHandler[ControlEvent] | None = event(default=None)
+    on_seek_complete: EventHandler[ControlEvent] | None = event(flag=False, default=None)
+
+    def resume(self) -> None:
+        """Resume paused playback."""
+        self.invoke_method("resume")
+
+    def release(self) -> None:
+        """Stop playback and free the player's resources; `play()` loads the source again."""
+        self.invoke_method("release")
 
     resume_async = deprecated_twin(resume)
 
     release_async = deprecated_twin(release)
 
-    seek_async = deprecated_twin(seek)
+    seek_async = deprecated_twin(_MediaPlayer.seek)
 
 
 @control(
@@ -114,7 +117,7 @@ class Audio(Control):
         "disabled data"
     ).split(),
 )
-class Video(ConstrainedControl):
+class Video(_MediaPlayer, ConstrainedControl):
     """Plays a video or a playlist of videos."""
 
     # 0.21 sets the playlist once, at construction; playlist_add/remove keep it in step
@@ -141,14 +144,6 @@ class Video(ConstrainedControl):
     on_exit_fullscreen: EventHandler[ControlEvent] | None = event(default=None)
     on_error: EventHandler[ControlEvent] | None = event(default=None)
 
-    def play(self) -> None:
-        """Start playing."""
-        self.invoke_method("play")
-
-    def pause(self) -> None:
-        """Pause playback."""
-        self.invoke_method("pause")
-
     def play_or_pause(self) -> None:
         """Pause if playing, play if paused."""
         self.invoke_method("play_or_pause")
@@ -164,10 +159,6 @@ class Video(ConstrainedControl):
     def previous(self) -> None:
         """Go back to the previous video of the playlist."""
         self.invoke_method("previous")
-
-    def seek(self, position_milliseconds: int) -> None:
-        """Move the playback position."""
-        self.invoke_method("seek", {"position": str(position_milliseconds)})
 
     async def seek_async(self, position_milliseconds: int) -> None:
         """Move the playback position."""
@@ -217,32 +208,6 @@ class Video(ConstrainedControl):
         """Whether the playlist has played to its end."""
         result = await self.invoke_method_async("is_completed", wait_for_result=True, wait_timeout=wait_timeout)
         return result == "true"
-
-    def get_duration(self, wait_timeout: float | None = 5) -> int | None:
-        """The length of the current video in milliseconds."""
-        return _milliseconds(self.invoke_method("get_duration", wait_for_result=True, wait_timeout=wait_timeout))
-
-    async def get_duration_async(self, wait_timeout: float | None = 5) -> int | None:
-        """The length of the current video in milliseconds."""
-        return _milliseconds(
-            await self.invoke_method_async("get_duration", wait_for_result=True, wait_timeout=wait_timeout)
-        )
-
-    def get_current_position(self, wait_timeout: float | None = 5) -> int | None:
-        """The playback position in the current video, in milliseconds."""
-        return _milliseconds(
-            self.invoke_method("get_current_position", wait_for_result=True, wait_timeout=wait_timeout)
-        )
-
-    async def get_current_position_async(self, wait_timeout: float | None = 5) -> int | None:
-        """The playback position in the current video, in milliseconds."""
-        return _milliseconds(
-            await self.invoke_method_async("get_current_position", wait_for_result=True, wait_timeout=wait_timeout)
-        )
-
-    play_async = deprecated_twin(play)
-
-    pause_async = deprecated_twin(pause)
 
     play_or_pause_async = deprecated_twin(play_or_pause)
 
