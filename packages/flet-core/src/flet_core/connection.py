@@ -86,6 +86,11 @@ class MethodCall:
 class InMemoryConnection:
     """Records every frame and keeps the client's view of the tree; runs handlers inline.
 
+    Handlers reach it through the same contract as in the runtime (``Page.dispatch_event`` ->
+    ``Connection.dispatch(handler, event)``); only where they run differs. Which thread or task
+    runs a handler is flet-runtime's decision (``flet_runtime.dispatch``), which flet-core cannot
+    import, so core tests run handlers inline and the runtime's tests cover the real dispatcher.
+
     ``answers`` maps a method name to a result string or a callable ``(MethodCall) -> str``.
     """
 
