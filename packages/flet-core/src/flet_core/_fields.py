@@ -3,8 +3,8 @@
 A control class is a list of annotated fields. ``@control("ribbon")`` collects them, derives
 wire names by rule (the Python name without underscores, lowercased), and records which
 parameters are positional. Fields store values in the control's value table and tell the
-control when a value really changed; everything else (dirty sets, diffing) lives in
-:mod:`flet_core.control` and :mod:`flet_core.diff`.
+control when a value really changed; everything else (dirty marks, diffing) lives in
+:mod:`flet_core.control`, :mod:`flet_core._update_state` and :mod:`flet_core.diff`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
-"""The ``Control`` base: a value table, dirty marks, and links to parent and page.
+"""The ``Control`` base: a value table, plus the engine's record of what changed.
 
-Controls store values and remember what changed; they never build protocol messages. The
-page's update engine (:mod:`flet_core.diff`) turns their dirty marks into commands.
+Controls store values and report changes to their page's
+:class:`~flet_core._update_state.UpdateState`; the engine's bookkeeping for a control (id,
+parent, dirty marks, raw attributes) is one :class:`~flet_core._update_state.Record` in
+``control._rec``. Controls never build protocol messages: :mod:`flet_core.diff` does.
 """
 
 from __future__ import annotations
