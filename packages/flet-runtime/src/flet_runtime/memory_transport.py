@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from flet_core import protocol
+from flet_core import client_query, protocol
 from flet_core.client_tree import ClientTree, WireControl
 from flet_core.encoding import dumps
 
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from flet_runtime.host import AppHost
 
 __all__ = ["NO_ANSWER", "Answer", "MemoryClient", "MemoryTransport", "NoAnswer"]
+
+_VALUE_TEXT = ("value", "text")
+"""The attributes ``MemoryClient``'s finders read a control's text from, in this order."""
 
 
 class NoAnswer:
@@ -264,16 +267,12 @@ class MemoryClient:
 
     # -- looking at the page ------------------------------------------------------------------
 
+    # Found by flet_core.client_query, the finder flet.testing uses too, with this harness's options:
+    # a text is the whole ``value`` or ``text`` attribute, and hidden controls (and the page) count.
+
     def find(self, *, text: str | None = None, type: str | None = None) -> list[WireControl]:
         """Controls (in page order) whose ``value``/``text`` is ``text`` and/or whose type is ``type``."""
-        found = []
-        for node in self.tree.walk():
-            if type is not None and node["t"] != type:
-                continue
-            if text is not None and text not in (node.get("value"), node.get("text")):
-                continue
-            found.append(node)
-        return found
+        return client_query.find(self.tree, text=text, type=type, attrs=_VALUE_TEXT, hidden=True, include_root=True)
 
     def find_one(self, *, text: str | None = None, type: str | None = None) -> WireControl:
         found = self.find(text=text, type=type)
@@ -283,14 +282,7 @@ class MemoryClient:
 
     def texts(self, type: str | None = None) -> list[str]:
         """The ``value`` (or ``text``) of every control, in page order."""
-        out = []
-        for node in self.tree.walk():
-            if type is not None and node["t"] != type:
-                continue
-            value = node.get("value", node.get("text"))
-            if value is not None:
-                out.append(value)
-        return out
+        return client_query.texts(self.tree, type=type, attrs=_VALUE_TEXT, first_only=True, hidden=True)
 
     async def wait_for(self, predicate: Callable[[], Any], *, timeout: float = 5.0, what: str = "") -> None:
         """Wait until ``predicate()`` is true (checked on every frame and every 20 ms)."""

@@ -24,14 +24,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from flet.testing.errors import AmbiguousControlError, ControlNotFoundError
-from flet.testing.snapshot import TEXT_ATTRS, describe, hidden_reason, render, walk
+from flet.testing.snapshot import describe, render
+from flet_core import client_query
+from flet_core.client_query import TEXT_ATTRS, TextMatch, hidden_reason, walk
 from flet_core.client_tree import ClientTree, WireControl
 from flet_core.control import Control
 
 __all__ = ["ControlType", "Element", "Query", "TextMatch", "wire_type"]
-
-TextMatch = str | re.Pattern[str]
-"""A whole text, or a pattern searched in the text."""
 
 ControlType = type[Control] | str
 """A control class or the wire type name the client knows it by."""
@@ -62,15 +61,10 @@ class Query:
     """Whether controls that are not on screen match too."""
 
     def matches(self, tree: ClientTree, node: WireControl) -> bool:
+        kind = None if self.type is None else wire_type(self.type)
         if node["i"] == "page":
             return False
-        if self.type is not None and node["t"] != wire_type(self.type):
-            return False
-        if self.key is not None and node.get("key") != self.key:
-            return False
-        if self.text is not None and not any(_text_matches(self.text, node.get(a)) for a in TEXT_ATTRS):
-            return False
-        if self.contains is not None and not any(self.contains in (node.get(a) or "") for a in TEXT_ATTRS):
+        if not client_query.matches(node, text=self.text, contains=self.contains, type=kind, key=self.key):
             return False
         return self.where is None or bool(self.where(Element(tree, node["i"])))
 
@@ -93,11 +87,18 @@ class Query:
 
     def run(self, tree: ClientTree, root: str = "page") -> list[Element]:
         """The matching controls of ``root``'s subtree, in page order."""
-        found = []
-        for visit in walk(tree, root, hidden=self.hidden):
-            if visit.node["i"] != root and self.matches(tree, visit.node):
-                found.append(Element(tree, visit.node["i"]))
-        return found
+        where = self.where
+        nodes = client_query.find(
+            tree,
+            root,
+            text=self.text,
+            contains=self.contains,
+            type=None if self.type is None else wire_type(self.type),
+            key=self.key,
+            where=None if where is None else (lambda node: bool(where(Element(tree, node["i"])))),
+            hidden=self.hidden,
+        )
+        return [Element(tree, node["i"]) for node in nodes if node["i"] != "page"]
 
     def one(self, tree: ClientTree, root: str = "page") -> Element:
         """The single matching control; raises with the screen when there are none or several."""
@@ -126,14 +127,6 @@ class Query:
             if close:
                 lines.append("  texts on screen that come close: " + ", ".join(repr(t) for t in close))
         return "\n".join(lines) + "\n\n" + screen(tree, root)
-
-
-def _text_matches(wanted: TextMatch, text: str | None) -> bool:
-    if text is None:
-        return False
-    if isinstance(wanted, str):
-        return text == wanted
-    return wanted.search(text) is not None
 
 
 def screen(tree: ClientTree, root: str = "page") -> str:
@@ -212,7 +205,7 @@ class Element:
     @property
     def texts(self) -> list[str]:
         """The text attributes of its subtree that are on screen, in page order."""
-        return [str(v.node[a]) for v in walk(self._tree, self.id) for a in TEXT_ATTRS if a in v.node]
+        return client_query.texts(self._tree, self.id)
 
     @property
     def value(self) -> str | None:

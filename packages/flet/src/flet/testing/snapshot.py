@@ -2,8 +2,9 @@
 
 The client keeps every control it was sent, but shows only some: the top view of the page
 (the others are under it), the overlay controls that are open, children of visible parents,
-and the selected tab's content. :func:`walk` goes through a client tree and says, for each
-control, whether it is on screen; :func:`render` draws the tree as text for snapshot tests
+and the selected tab's content. :func:`walk` (flet_core.client_query's, the finder shared with
+flet-runtime's ``MemoryClient``) goes through a client tree and says, for each control, whether it
+is on screen; :func:`render` draws the tree as text for snapshot tests
 and failure messages::
 
     page title="Counter" route="/"
@@ -16,121 +17,17 @@ and failure messages::
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
 
+from flet_core.client_query import OPENABLE_TYPES, TEXT_ATTRS, Visit, hidden_reason, walk
 from flet_core.client_tree import ClientTree, WireControl
 
 __all__ = ["OPENABLE_TYPES", "SUMMARY_ATTRS", "TEXT_ATTRS", "Visit", "describe", "hidden_reason", "render", "walk"]
 
-TEXT_ATTRS = (
-    "text",
-    "value",
-    "label",
-    "hinttext",
-    "helpertext",
-    "errortext",
-    "countertext",
-    "prefixtext",
-    "suffixtext",
-    "placeholdertext",
-    "title",
-    "tooltip",
-    "semanticslabel",
-)
-"""The attributes a text query looks at, in this order (``find(text=...)``, ``sees(...)``)."""
-
 SUMMARY_ATTRS = ("key", "route", *TEXT_ATTRS, "icon", "src", "url", "selectedindex", "selected", "disabled", "readonly")
 """The attributes a snapshot line shows; ``render(details=True)`` shows every attribute."""
 
-OPENABLE_TYPES = frozenset(
-    {
-        "alertdialog",
-        "banner",
-        "bottomsheet",
-        "cupertinoalertdialog",
-        "cupertinobottomsheet",
-        "datepicker",
-        "navigationdrawer",
-        "snackbar",
-        "timepicker",
-    }
-)
-"""Controls the client shows only while their ``open`` attribute is ``"true"``."""
-
 _RESERVED = frozenset({"t", "i", "p", "c", "n"})
 _PRIMARY_VALUE_TYPES = frozenset({"text", "markdown"})
-
-
-@dataclass(frozen=True, slots=True)
-class Visit:
-    """One control met by :func:`walk`."""
-
-    node: WireControl
-    depth: int
-    """0 for the control the walk started from."""
-    shown: bool
-    """Whether the browser shows it (it and all its parents are visible)."""
-    reason: str | None
-    """Why it is not shown, when the reason is this control's own (not a parent's)."""
-
-
-def _top_view_id(tree: ClientTree) -> str | None:
-    top = None
-    for child in tree.children("page"):
-        if child["t"] != "offstage" and child.get("visible") != "false":
-            top = child["i"]
-    return top
-
-
-def hidden_reason(tree: ClientTree, node: WireControl, top_view: str | None = None) -> str | None:
-    """Why the client does not show ``node`` even when its parent is shown, or ``None``."""
-    if node.get("visible") == "false":
-        return "visible=false"
-    kind = node["t"]
-    if kind in OPENABLE_TYPES and node.get("open") != "true":
-        return "not open"
-    parent_id = node["p"]
-    if parent_id == "page" and kind != "offstage":
-        if node["i"] != (top_view if top_view is not None else _top_view_id(tree)):
-            return "under another view"
-    elif node.get("n") == "content" and parent_id in tree:
-        tab = tree[parent_id]
-        if tab["t"] == "tab" and tab["p"] in tree:
-            tabs = tree[tab["p"]]
-            selected = tabs.get("selectedindex", "0")
-            position = tabs["c"].index(tab["i"]) if tab["i"] in tabs["c"] else -1
-            if str(position) != selected:
-                return "in an unselected tab"
-    return None
-
-
-def _shown(tree: ClientTree, control_id: str, top_view: str | None) -> bool:
-    current = tree.controls.get(control_id)
-    while current is not None and current["i"] != "page":
-        if hidden_reason(tree, current, top_view) is not None:
-            return False
-        current = tree.controls.get(current["p"])
-    return current is not None
-
-
-def walk(tree: ClientTree, root: str = "page", *, hidden: bool = False) -> Iterator[Visit]:
-    """The controls of ``root``'s subtree in page order; hidden ones only with ``hidden=True``."""
-    if root not in tree:
-        return
-    top_view = _top_view_id(tree)
-    stack: list[tuple[str, int, bool]] = [(root, 0, _shown(tree, tree[root]["p"], top_view) or root == "page")]
-    while stack:
-        control_id, depth, parent_shown = stack.pop()
-        node = tree.controls.get(control_id)
-        if node is None:
-            continue
-        reason = None if control_id == "page" else hidden_reason(tree, node, top_view)
-        shown = parent_shown and reason is None
-        if not shown and not hidden:
-            continue
-        yield Visit(node, depth, shown, reason)
-        stack.extend((child, depth + 1, shown) for child in reversed(node["c"]))
 
 
 _QUOTED = frozenset({"key", "route", *TEXT_ATTRS, "icon", "src", "url"})
