@@ -35,7 +35,8 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def fresh_app_manager() -> Iterator[None]:
     """Every test starts with the shared app manager stopped and empty."""
     yield
-    app_manager._hosts.clear()
-    app_manager._started.clear()
-    app_manager._running = False
+    # the manager has no public reset: it lives as long as the process (SLF001: tests only)
+    app_manager._hosts.clear()  # noqa: SLF001
+    app_manager._started.clear()  # noqa: SLF001
+    app_manager._running = False  # noqa: SLF001
     app_manager.clear_states()

@@ -187,7 +187,7 @@ def test_session_timeout_wins_over_the_argument(monkeypatch: pytest.MonkeyPatch)
         with client.websocket_connect("/ws") as ws:
             ws.send_text(json.dumps({"action": "registerWebClient", "payload": {"sessionId": ""}}))
             ws.receive_text()
-            (host,) = flet_fastapi.app_manager._hosts.values()
+            (host,) = flet_fastapi.app_manager._hosts.values()  # noqa: SLF001  # the host the app made, not exposed
             assert host.session_timeout == 42
 
 

@@ -84,4 +84,4 @@ def test_the_plugin_is_registered_and_cheap_to_load() -> None:
 def test_the_lazy_public_names_are_all_importable() -> None:
     for name in flet.testing.__all__:
         assert getattr(flet.testing, name) is not None or name == "NO_ANSWER"
-    assert sorted(flet.testing.__all__) == sorted(flet.testing._EXPORTS)
+    assert sorted(flet.testing.__all__) == sorted(flet.testing._EXPORTS)  # noqa: SLF001  # the lazy-export table

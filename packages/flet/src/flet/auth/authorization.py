@@ -177,9 +177,9 @@ class Authorization:
             if self.provider.user_endpoint is not None:
                 self.user = self._user_from_json(_http.get_json(self.provider.user_endpoint, token.access_token))
             else:
-                self.user = self.provider._fetch_user(token.access_token)
+                self.user = self.provider._fetch_user(token.access_token)  # noqa: SLF001  # 0.21's provider hooks, overridden by providers under these names
         if self.fetch_groups and self.user is not None:
-            self.user.groups = list[Group](self.provider._fetch_groups(token.access_token))
+            self.user.groups = list[Group](self.provider._fetch_groups(token.access_token))  # noqa: SLF001  # 0.21's provider hooks, overridden by providers under these names
 
     async def _fetch_user_and_groups_async(self) -> None:
         token = self._token
@@ -190,6 +190,6 @@ class Authorization:
                 raw = await _http.get_json_async(self.provider.user_endpoint, token.access_token)
                 self.user = self._user_from_json(raw)
             else:
-                self.user = await self.provider._fetch_user_async(token.access_token)
+                self.user = await self.provider._fetch_user_async(token.access_token)  # noqa: SLF001  # 0.21's provider hooks, overridden by providers under these names
         if self.fetch_groups and self.user is not None:
-            self.user.groups = list[Group](await self.provider._fetch_groups_async(token.access_token))
+            self.user.groups = list[Group](await self.provider._fetch_groups_async(token.access_token))  # noqa: SLF001  # 0.21's provider hooks, overridden by providers under these names

@@ -171,7 +171,7 @@ class App:
             answers=answers,
         )
         self.tabs.append(tab)
-        await tab._connect()
+        await tab._connect()  # noqa: SLF001  # the app opens, settles and closes the tabs it made
         await self.settle()
         return tab
 
@@ -192,18 +192,18 @@ class App:
                     f"{error}. Actions wait for the handlers they start; run endless loops with "
                     f"page.run_task() and use wait_for() for them.\n\n{self._screens()}"
                 ) from None
-            if any(tab._in_transit for tab in self.tabs):
+            if any(tab._in_transit for tab in self.tabs):  # noqa: SLF001  # see open_tab()
                 if time.monotonic() > deadline:
                     raise WaitTimeoutError(f"frames were still in transit after {limit} s\n\n{self._screens()}")
                 await asyncio.sleep(0)
                 continue
-            if not any([tab._react() for tab in self.tabs]):
+            if not any([tab._react() for tab in self.tabs]):  # noqa: SLF001  # see open_tab()
                 break
         self._check()
 
     def _check(self) -> None:
         __tracebackhide__ = True
-        rejected = [error for tab in self.tabs for error in tab._problems()]
+        rejected = [error for tab in self.tabs for error in tab._problems()]  # noqa: SLF001  # see open_tab()
         if rejected:
             raise ClientRejectedFrameError(
                 "the server sent frames the 0.21.2 client would throw away:\n"
@@ -239,7 +239,7 @@ class App:
         try:
             await self.host.shutdown()
             for tab in self.tabs:
-                await tab._client.disconnect()
+                await tab._client.disconnect()  # noqa: SLF001  # see open_tab()
         finally:
             logging.getLogger("flet").removeHandler(self._log)
         if raise_errors:

@@ -107,7 +107,7 @@ class Query:
         if len(found) == 1:
             return found[0]
         if not found:
-            raise ControlNotFoundError(self._not_found_message(tree, root))
+            raise ControlNotFoundError(not_found_message(self, tree, root))
         listing = "\n".join(f"  {element.describe()}" for element in found[:10])
         more = f"\n  ... and {len(found) - 10} more" if len(found) > 10 else ""
         raise AmbiguousControlError(
@@ -115,18 +115,20 @@ class Query:
             f"{listing}{more}\n\n{screen(tree, root)}"
         )
 
-    def _not_found_message(self, tree: ClientTree, root: str) -> str:
-        lines = [f"no control on screen matches {self.describe()}"]
-        if not self.hidden:
-            for element in replace(self, hidden=True).run(tree, root)[:3]:
-                lines.append(f"  {element.describe()} matches but is not on screen ({element.hidden_reason()})")
-        wanted = self.text if isinstance(self.text, str) else self.contains
-        if wanted:
-            texts = {node.get(a) for v in walk(tree, root) for node in [v.node] for a in TEXT_ATTRS if node.get(a)}
-            close = difflib.get_close_matches(wanted, sorted(t for t in texts if isinstance(t, str)), n=3, cutoff=0.6)
-            if close:
-                lines.append("  texts on screen that come close: " + ", ".join(repr(t) for t in close))
-        return "\n".join(lines) + "\n\n" + screen(tree, root)
+
+def not_found_message(query: Query, tree: ClientTree, root: str = "page") -> str:
+    """Why nothing matches ``query``: near misses that are hidden, close texts, and the screen."""
+    lines = [f"no control on screen matches {query.describe()}"]
+    if not query.hidden:
+        for element in replace(query, hidden=True).run(tree, root)[:3]:
+            lines.append(f"  {element.describe()} matches but is not on screen ({element.hidden_reason()})")
+    wanted = query.text if isinstance(query.text, str) else query.contains
+    if wanted:
+        texts = {node.get(a) for v in walk(tree, root) for node in [v.node] for a in TEXT_ATTRS if node.get(a)}
+        close = difflib.get_close_matches(wanted, sorted(t for t in texts if isinstance(t, str)), n=3, cutoff=0.6)
+        if close:
+            lines.append("  texts on screen that come close: " + ", ".join(repr(t) for t in close))
+    return "\n".join(lines) + "\n\n" + screen(tree, root)
 
 
 def screen(tree: ClientTree, root: str = "page") -> str:

@@ -99,9 +99,9 @@ def _reading(method: Callable[Concatenate[Tab, P], R]) -> Callable[Concatenate[S
 class SyncTab:
     """A :class:`Tab` for sync tests: the same methods, blocking instead of ``async``."""
 
-    def __init__(self, tab: Tab, app: SyncApp) -> None:
+    def __init__(self, tab: Tab, app: SyncApp, loop: _LoopThread) -> None:
         self._tab = tab
-        self._loop = app._loop
+        self._loop = loop
         self.app = app
         """The app this tab is connected to (``app.open_tab()`` opens another)."""
 
@@ -201,7 +201,7 @@ class SyncApp:
 
     def open_tab(self, route: str = "/", **options: Unpack[TabOptions]) -> SyncTab:
         """Open another browser tab (the options of :meth:`App.open_tab`)."""
-        tab = SyncTab(self._loop.run(self._app.open_tab(route, **options)), self)
+        tab = SyncTab(self._loop.run(self._app.open_tab(route, **options)), self, self._loop)
         self.tabs.append(tab)
         return tab
 

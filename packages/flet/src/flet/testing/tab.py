@@ -28,7 +28,7 @@ from flet.testing.errors import (
     FletTestError,
     WaitTimeoutError,
 )
-from flet.testing.query import ControlType, Element, Query, TextMatch, screen
+from flet.testing.query import ControlType, Element, Query, TextMatch, not_found_message, screen
 from flet.testing.snapshot import render
 from flet_core.client_tree import ClientTree
 from flet_core.page import Page
@@ -244,7 +244,7 @@ class Tab:
         __tracebackhide__ = True
         query = Query(text, contains, type, key)
         if not query.run(self.tree):
-            raise ControlNotFoundError(query._not_found_message(self.tree, "page"))
+            raise ControlNotFoundError(not_found_message(query, self.tree, "page"))
 
     def should_not_see(
         self,
@@ -323,7 +323,8 @@ class Tab:
         gets it. Then waits until the app is idle.
         """
         __tracebackhide__ = True
-        element = self._resolve(target, Query(None, contains, type, key, where), _takes_clicks)
+        tree = self.tree
+        element = self._resolve(target, Query(None, contains, type, key, where), lambda e: _takes_clicks(tree, e))
         handler, steps = actions.click(self.tree, element)
         if handler.type in actions.TEXT_INPUT_TYPES:
             steps = self._focus_steps(handler)
@@ -638,9 +639,9 @@ class Tab:
         return transport.in_transit if transport is not None and self.connected else 0
 
 
-def _takes_clicks(element: Element) -> bool:
+def _takes_clicks(tree: ClientTree, element: Element) -> bool:
     try:
-        target, _ = actions.click(element._tree, element)
+        target, _ = actions.click(tree, element)
     except FletTestError:
         return False
     return target == element
