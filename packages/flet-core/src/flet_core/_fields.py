@@ -14,6 +14,7 @@ import enum
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, SupportsIndex, TypeVar, dataclass_transform, overload
 
+from flet_core._update_state import mark_changed, mark_children_changed, record, watch_alias, watch_value
 from flet_core.encoding import Encoder, as_json, as_plain
 
 if TYPE_CHECKING:
@@ -144,12 +145,13 @@ class Prop(Field):
     def __get__(self, obj: Control | None, owner: type) -> Any:
         if obj is None:
             return self
-        return obj._values.get(self.name, self.default)
+        return record(obj).values.get(self.name, self.default)
 
     def __set__(self, obj: Control, value: Any) -> None:
         if self.convert is not None and value is not None:
             value = self.convert(value)
-        values = obj._values
+        rec = record(obj)
+        values = rec.values
         old = values.get(self.name, _UNSET)
         if value is None:
             if old is _UNSET:
@@ -158,7 +160,7 @@ class Prop(Field):
         else:
             if old is value and not _is_mutable_value(value):
                 return
-            from_client = obj._rec.from_client
+            from_client = rec.from_client
             if from_client is not None and self.name in from_client:
                 # 0.21 kept what the client wrote as text ("15.0"): any number set after it is a change
                 from_client.discard(self.name)
@@ -166,33 +168,33 @@ class Prop(Field):
                 return  # equal by value is no change, as in 0.21: 0 after 0.0 keeps 0.0 and sends nothing
             values[self.name] = value
             if _is_mutable_value(value):
-                obj._watch(self.name)
-        obj._changed(self.name)
+                watch_value(obj, self.name)
+        mark_changed(obj, self.name)
 
     def init_value(self, obj: Control) -> None:
         if self.eager and self.default is not None:
             # each control gets its own copy of a mutable default (a list, a style object)
             default = self.default
-            obj._values[self.name] = copy.copy(default) if _is_mutable_value(default) else default
+            record(obj).values[self.name] = copy.copy(default) if _is_mutable_value(default) else default
 
     def wire_value(self, obj: Control) -> str | None:
-        value = obj._values.get(self.name)
+        value = record(obj).values.get(self.name)
         return None if value is None else self.encode(value)
 
     def apply_client_value(self, obj: Control, text: str) -> None:
         """Store a value the client changed itself, without marking anything dirty."""
+        rec = record(obj)
         if text == "":
-            obj._values.pop(self.name, None)
+            rec.values.pop(self.name, None)
             return
-        rec = obj._rec
         if rec.from_client is None:
             rec.from_client = set()
         rec.from_client.add(self.name)
         decode = self.decode or _decode_str
         try:
-            obj._values[self.name] = decode(text)
+            rec.values[self.name] = decode(text)
         except ValueError:
-            obj._values[self.name] = text
+            rec.values[self.name] = text
 
 
 class Local(Field):
@@ -207,10 +209,10 @@ class Local(Field):
     def __get__(self, obj: Control | None, owner: type) -> Any:
         if obj is None:
             return self
-        return obj._values.get(self.name, self.default)
+        return record(obj).values.get(self.name, self.default)
 
     def __set__(self, obj: Control, value: Any) -> None:
-        obj._values[self.name] = value
+        record(obj).values[self.name] = value
         if self.name == "ref" and value is not None:
             value.current = obj
 
@@ -229,32 +231,34 @@ class Slot(Field):
         if obj is None:
             return self
         if self.many:
-            return obj._list(self.name)
-        return obj._values.get(self.name)
+            return child_list(obj, self.name)
+        return record(obj).values.get(self.name)
 
     def __set__(self, obj: Control, value: Any) -> None:
         if self.many:
-            obj._set_list(self.name, value)
+            set_child_list(obj, self.name, value)
             return
-        old = obj._values.get(self.name)
+        values = record(obj).values
+        old = values.get(self.name)
         if old is value:
             return
-        if old is not None and old._rec.parent is obj:
-            old._rec.parent = None
+        if old is not None and record(old).parent is obj:
+            record(old).parent = None
         if value is None:
-            obj._values.pop(self.name, None)
+            values.pop(self.name, None)
         else:
-            obj._values[self.name] = value
-            value._rec.parent = obj
-        obj._children_changed()
+            values[self.name] = value
+            record(value).parent = obj
+        mark_children_changed(obj)
 
     def children(self, obj: Control) -> Iterator[Control]:
+        rec = record(obj)
         if self.many:
-            lists = obj._lists
+            lists = rec.lists
             if lists is not None and self.name in lists:
                 yield from lists[self.name]
         else:
-            child = obj._values.get(self.name)
+            child = rec.values.get(self.name)
             if child is not None:
                 yield child
 
@@ -284,20 +288,20 @@ class EventField(Field):
     def __get__(self, obj: Control | None, owner: type) -> Any:
         if obj is None:
             return self
-        return obj._handlers.get(self.event)
+        return record(obj).handlers.get(self.event)
 
     def __set__(self, obj: Control, handler: Any) -> None:
-        handlers = obj._handlers
+        handlers = record(obj).handlers
         old = handlers.get(self.event)
         if handler is None:
             handlers.pop(self.event, None)
         else:
             handlers[self.event] = handler
         if self.flag and (old is None) != (handler is None):
-            obj._changed(self.name)
+            mark_changed(obj, self.name)
 
     def wire_value(self, obj: Control) -> str | None:
-        return "true" if self.event in obj._handlers else None
+        return "true" if self.event in record(obj).handlers else None
 
 
 class ObservedList(list[T]):
@@ -322,7 +326,7 @@ class ObservedList(list[T]):
             _adopt(owner, item)
         if self._alias is not None and self._alias is not self:
             self._alias[:] = self
-        owner._children_changed()
+        mark_children_changed(owner)
 
     def _released(self, items: Iterable[T]) -> None:
         for item in items:
@@ -393,13 +397,118 @@ class ObservedList(list[T]):
     def __reduce__(self) -> Any:
         return (list, (list(self),))
 
+    def _sync_alias(self) -> bool:
+        """Adopt changes made directly to the caller-owned list; True when something changed."""
+        alias = self._alias
+        if alias is None or (len(alias) == len(self) and all(a is b for a, b in zip(alias, self, strict=True))):
+            return False
+        gone = [c for c in self if not any(c is a for a in alias)]
+        list.__init__(self, alias)
+        self._released(gone)
+        owner = self._owner
+        for item in self:
+            record(item).parent = owner
+        return True
+
+    def _clear_quietly(self) -> None:
+        """Empty it and the caller's list, without marking the owner (``clean()`` tells the client itself)."""
+        list.clear(self)
+        if self._alias is not None:
+            self._alias.clear()
+
+    def _replaced(self) -> None:
+        """Another list took its place in its owner: the children it held are no longer the owner's."""
+        self._released(list(self))
+
 
 def _adopt(owner: Control, item: Any) -> None:
     if item is None or not hasattr(item, "_rec"):
         from flet_core.errors import FletTypeError
 
         raise FletTypeError(f"{type(owner).__name__} children must be controls, got {item!r} ({type(item).__name__})")
-    item._rec.parent = owner
+    record(item).parent = owner
+
+
+# -- a control's fields, as the engine and the page see them ----------------------------------
+
+
+def field_table(cls: type[Control]) -> FieldTable:
+    """The fields of a control class (set by :func:`control` on every decorated class)."""
+    return cls._field_table  # the seam's class half: fields reach a class's table here
+
+
+def child_list(owner: Control, name: str) -> ObservedList[Any]:
+    """The observed child list of ``owner``'s list slot ``name``, made empty on first use."""
+    rec = record(owner)
+    lists = rec.lists
+    if lists is None:
+        lists = rec.lists = {}
+    items = lists.get(name)
+    if items is None:
+        items = lists[name] = ObservedList(owner)
+    return items
+
+
+def set_child_list(owner: Control, name: str, value: Any) -> None:
+    """Set ``owner``'s list slot ``name``; a plain list of the caller's stays in step with it."""
+    rec = record(owner)
+    lists = rec.lists
+    if lists is None:
+        lists = rec.lists = {}
+    old = lists.get(name)
+    if value is None:
+        value = []
+    if old is not None and value is old:
+        return
+    if isinstance(value, ObservedList) or not isinstance(value, list):
+        items: ObservedList[Any] = ObservedList(owner, value)
+    else:
+        # keep the caller's list in step with ours: 0.21 code often appends to it later
+        items = ObservedList(owner, value, alias=value)
+        watch_alias(owner)
+    lists[name] = items
+    if old is not None:
+        old._replaced()  # the list's own release, kept off the public list API
+    mark_children_changed(owner)
+
+
+def sync_aliases(owner: Control) -> bool:
+    """Adopt changes made directly to caller-owned child lists; True when something changed."""
+    changed = False
+    for items in (record(owner).lists or {}).values():
+        changed = items._sync_alias() or changed  # see set_child_list()
+    if changed:
+        mark_children_changed(owner)
+    return changed
+
+
+def clear_child_lists(owner: Control) -> None:
+    """Empty every child list of ``owner`` (and the caller's lists they mirror) without marking it."""
+    for items in (record(owner).lists or {}).values():
+        items._clear_quietly()  # see set_child_list()
+
+
+def children(owner: Control) -> Iterator[tuple[Control, str | None]]:
+    """Every child of ``owner`` in wire order, with its slot name (``n``) or ``None``."""
+    for slot in field_table(type(owner)).slots:
+        for child in slot.children(owner):
+            yield child, slot.n
+
+
+def apply_client_attr(owner: Control, wire: str, text: str) -> None:
+    """Store a value the client changed itself (no dirty mark: it must not be echoed)."""
+    field = field_table(type(owner)).by_wire.get(wire)
+    if isinstance(field, Prop):
+        field.apply_client_value(owner, text)
+        return
+    rec = record(owner)
+    if text == "":
+        if rec.raw is not None:
+            rec.raw.pop(wire, None)
+    else:
+        if rec.raw is None:
+            rec.raw = {}
+        rec.raw[wire] = text
 
 
 # -- field specifiers -------------------------------------------------------------------------

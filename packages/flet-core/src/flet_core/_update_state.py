@@ -13,14 +13,25 @@ from __future__ import annotations
 
 import enum
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from flet_core.client_tree import ClientTree
 
 if TYPE_CHECKING:
+    from flet_core._fields import ObservedList
     from flet_core.control import Control
 
-__all__ = ["Record", "Scope", "UpdateState"]
+__all__ = [
+    "Record",
+    "Scope",
+    "UpdateState",
+    "mark_changed",
+    "mark_children_changed",
+    "mark_raw_changed",
+    "record",
+    "watch_alias",
+    "watch_value",
+]
 
 
 class Scope(enum.IntEnum):
@@ -43,15 +54,24 @@ class Record:
         "dirty",
         "dirty_raw",
         "from_client",
+        "handlers",
+        "lists",
         "parent",
         "raw",
         "state",
         "uid",
+        "values",
         "watch_aliases",
         "watched",
     )
 
     def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+        """Field name -> value, for the fields that hold one (``Prop``, ``Local``, single ``Slot``)."""
+        self.handlers: dict[str, Any] = {}
+        """Event name -> handler, for the ``on_*`` fields that are set."""
+        self.lists: dict[str, ObservedList[Any]] | None = None
+        """Field name -> child list, for the list ``Slot`` fields read or set so far."""
         self.uid: str | None = None
         """The id the client knows the control by, assigned when it is first sent."""
         self.state: UpdateState | None = None
@@ -92,8 +112,9 @@ class UpdateState:
         self.watching: dict[Control, None] = {}
         """Mounted controls with watched values or aliased child lists."""
         self._next_id = 1
-        root._rec.uid = root_id
-        root._rec.state = self
+        rec = record(root)
+        rec.uid = root_id
+        rec.state = self
 
     def next_uid(self) -> str:
         """A new control id (``"_1"``, ``"_2"``, ...)."""
@@ -114,7 +135,7 @@ class UpdateState:
 
     def forget(self, control: Control) -> None:
         """``control`` left the page: drop it from the registries and unlink it."""
-        control._rec.state = None
+        record(control).state = None
         self.pending.pop(control, None)
         self.hooked.pop(control, None)
         self.watching.pop(control, None)
@@ -128,3 +149,56 @@ class UpdateState:
         self.hooked.clear()
         self.watching.clear()
         return controls
+
+
+# -- the package's way into a control's record --------------------------------------------------
+
+
+def record(control: Control) -> Record:
+    """The engine's bookkeeping for ``control``: how modules other than ``control.py`` reach it."""
+    return control._rec  # the seam: the one cross-module read of a control's private state
+
+
+def mark_changed(control: Control, name: str) -> None:
+    """Field ``name`` of ``control`` changed: the next update that covers it sends it."""
+    rec = record(control)
+    state = rec.state
+    if state is not None:
+        rec.dirty.add(name)
+        state.mark(control)
+
+
+def mark_raw_changed(control: Control, wire: str) -> None:
+    """Raw attribute ``wire`` of ``control`` changed (see ``Control._set_attr``)."""
+    rec = record(control)
+    state = rec.state
+    if state is not None:
+        rec.dirty_raw.add(wire)
+        state.mark(control)
+
+
+def mark_children_changed(control: Control) -> None:
+    """``control``'s children changed: the next update that covers it diffs them."""
+    rec = record(control)
+    state = rec.state
+    if state is not None:
+        rec.children_dirty = True
+        state.mark(control)
+
+
+def watch_value(control: Control, name: str) -> None:
+    """Field ``name`` holds a value that can change in place: compare it on every update."""
+    rec = record(control)
+    if rec.watched is None:
+        rec.watched = set()
+    rec.watched.add(name)
+    if rec.state is not None:
+        rec.state.watch(control)
+
+
+def watch_alias(control: Control) -> None:
+    """A child list of ``control`` mirrors a caller-owned list: compare them on every update."""
+    rec = record(control)
+    rec.watch_aliases = True
+    if rec.state is not None:
+        rec.state.watch(control)

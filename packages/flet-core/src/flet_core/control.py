@@ -8,12 +8,11 @@ parent, dirty marks, raw attributes) is one :class:`~flet_core._update_state.Rec
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from flet_core._deprecation import deprecated_twin
-from flet_core._fields import EventField, FieldTable, ObservedList, Prop, control, local, prop
-from flet_core._update_state import Record
+from flet_core._fields import FieldTable, control, local, prop
+from flet_core._update_state import Record, mark_raw_changed, record
 from flet_core.encoding import as_plain
 from flet_core.errors import FletTypeError, NotOnPageError
 
@@ -76,11 +75,8 @@ class Control:
     rtl: bool | None = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self._values: dict[str, Any] = {}
-        self._lists: dict[str, ObservedList[Any]] | None = None
-        self._handlers: dict[str, Any] = {}
-        self._rec = Record()  # the update engine's bookkeeping (see flet_core._update_state)
-        table = type(self)._field_table
+        self._rec = Record()  # values, handlers and the update engine's bookkeeping (flet_core._update_state)
+        table = self._field_table
         for field in table.eager:
             field.init_value(self)
         if args:
@@ -115,7 +111,7 @@ class Control:
 
     @page.setter
     def page(self, page: Page | None) -> None:
-        self._rec.state = None if page is None else page._rec.state
+        self._rec.state = None if page is None else record(page).state
 
     @property
     def uid(self) -> str | None:
@@ -130,10 +126,10 @@ class Control:
     @property
     def event_handlers(self) -> dict[str, Any]:
         """Wire event name -> handler, for the handlers set on this control."""
-        return dict(self._handlers)
+        return dict(self._rec.handlers)
 
     def _get_control_name(self) -> str:
-        return type(self)._control_type
+        return self._control_type
 
     def update(self) -> None:
         """Send this control's pending changes (and those of its subtree) to the client."""
@@ -203,124 +199,6 @@ class Control:
             )
         return page
 
-    def _changed(self, name: str) -> None:
-        rec = self._rec
-        state = rec.state
-        if state is not None:
-            rec.dirty.add(name)
-            state.mark(self)
-
-    def _raw_changed(self, wire: str) -> None:
-        rec = self._rec
-        state = rec.state
-        if state is not None:
-            rec.dirty_raw.add(wire)
-            state.mark(self)
-
-    def _children_changed(self) -> None:
-        rec = self._rec
-        state = rec.state
-        if state is not None:
-            rec.children_dirty = True
-            state.mark(self)
-
-    def _watch(self, name: str) -> None:
-        rec = self._rec
-        if rec.watched is None:
-            rec.watched = set()
-        rec.watched.add(name)
-        if rec.state is not None:
-            rec.state.watch(self)
-
-    def _list(self, name: str) -> ObservedList[Any]:
-        lists = self._lists
-        if lists is None:
-            lists = self._lists = {}
-        items = lists.get(name)
-        if items is None:
-            items = lists[name] = ObservedList(self)
-        return items
-
-    def _set_list(self, name: str, value: Any) -> None:
-        lists = self._lists
-        if lists is None:
-            lists = self._lists = {}
-        old = lists.get(name)
-        if value is None:
-            value = []
-        if old is not None and value is old:
-            return
-        if isinstance(value, ObservedList) or not isinstance(value, list):
-            items: ObservedList[Any] = ObservedList(self, value)
-        else:
-            # keep the caller's list in step with ours: 0.21 code often appends to it later
-            items = ObservedList(self, value, alias=value)
-            self._watch_alias()
-        lists[name] = items
-        if old is not None:
-            old._released(list(old))
-        self._children_changed()
-
-    def _watch_alias(self) -> None:
-        rec = self._rec
-        rec.watch_aliases = True
-        if rec.state is not None:
-            rec.state.watch(self)
-
-    def _sync_aliases(self) -> bool:
-        """Adopt changes made directly to a caller-owned list; True when something changed."""
-        changed = False
-        for items in (self._lists or {}).values():
-            alias = items._alias
-            if alias is None or (len(alias) == len(items) and all(a is b for a, b in zip(alias, items, strict=True))):
-                continue
-            gone = [c for c in items if not any(c is a for a in alias)]
-            list.__init__(items, alias)
-            items._released(gone)
-            for item in items:
-                item._rec.parent = self
-            changed = True
-        if changed:
-            self._children_changed()
-        return changed
-
-    def _children(self) -> Iterator[tuple[Control, str | None]]:
-        """Every child in wire order, with its slot name (``n``) or ``None``."""
-        for slot in type(self)._field_table.slots:
-            for child in slot.children(self):
-                yield child, slot.n
-
-    def _wire_attrs(self) -> dict[str, str]:
-        """All attributes to send when the control is added."""
-        table = type(self)._field_table
-        fields = table.by_name
-        out: dict[str, str] = {}
-        for name, value in self._values.items():
-            field = fields.get(name)
-            if isinstance(field, Prop) and value is not None:
-                text = field.encode(value)
-                if text:  # None and "" both mean "no value" when a control is added
-                    out[field.wire] = text
-        raw = self._rec.raw
-        if raw:
-            out.update(raw)
-        if self._handlers:
-            events = table.events
-            for event_name in self._handlers:
-                ev = events.get(event_name)
-                if ev is not None and isinstance(ev.flag, str):
-                    out[ev.flag] = "true"
-        return out
-
-    def _wire_value(self, name: str) -> tuple[str, str]:
-        """(wire name, wire string or "") of one field, for an update."""
-        field = type(self)._field_table.by_name[name]
-        if isinstance(field, Prop):
-            return field.wire, field.wire_value(self) or ""
-        if isinstance(field, EventField) and isinstance(field.flag, str):
-            return field.flag, field.wire_value(self) or ""
-        raise KeyError(f"{type(self).__name__}.{name} is not sent to the client")
-
     def _set_attr(self, name: str, value: Any, dirty: bool = True) -> None:
         """Set a raw wire attribute that no field declares (kept for 0.21 custom controls)."""
         wire = name.lower()
@@ -329,19 +207,14 @@ class Control:
         raw = rec.raw
         if text is None:
             if raw is not None and raw.pop(wire, None) is not None and dirty:
-                self._raw_changed(wire)
+                mark_raw_changed(self, wire)
             return
         if raw is None:
             raw = rec.raw = {}
         if raw.get(wire) != text:
             raw[wire] = text
             if dirty:
-                self._raw_changed(wire)
-
-    def _raw_value(self, wire: str) -> str:
-        """The wire string of a raw attribute, or "" while it is unset."""
-        raw = self._rec.raw
-        return "" if raw is None else raw.get(wire, "")
+                mark_raw_changed(self, wire)
 
     def _get_attr(self, name: str, def_value: Any = None, data_type: str = "string") -> Any:
         """Read a raw wire attribute set with :meth:`_set_attr` (0.21 compatibility)."""
@@ -354,25 +227,3 @@ class Control:
         if data_type == "float":
             return float(text)
         return text
-
-    def _apply_client_attr(self, wire: str, text: str) -> None:
-        """Store a value the client changed itself (no dirty mark: it must not be echoed)."""
-        field = type(self)._field_table.by_wire.get(wire)
-        if isinstance(field, Prop):
-            field.apply_client_value(self, text)
-        elif text == "":
-            if self._rec.raw is not None:
-                self._rec.raw.pop(wire, None)
-        else:
-            if self._rec.raw is None:
-                self._rec.raw = {}
-            self._rec.raw[wire] = text
-
-    def _legacy_build_result(self, result: Any) -> None:
-        """0.21 allowed build() to return content; it becomes the control's ``controls``."""
-        if result is None:
-            return
-        if "controls" not in type(self)._field_table.by_name:
-            return
-        content = result if isinstance(result, list) else [result]
-        setattr(self, "controls", content)  # noqa: B010  # a field of the subclass, checked above

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flet_core import protocol
-from flet_core._update_state import Scope, UpdateState
+from flet_core._fields import EventField, Prop, children, clear_child_lists, field_table, sync_aliases
+from flet_core._update_state import Scope, UpdateState, mark_children_changed, record
 from flet_core.control import Control
 from flet_core.errors import ControlOnAnotherPageError
 
@@ -48,7 +49,7 @@ def _hooks(control: Control) -> int:
     cls = type(control)
     hooks = _HOOKED.get(cls)
     if hooks is None:
-        if cls._before_build_command is not Control._before_build_command:
+        if cls._before_build_command is not Control._before_build_command:  # 0.20's hook name
             hooks = LEGACY_HOOK
             warnings.warn(
                 f"{cls.__qualname__}._before_build_command() is deprecated since version 0.21.0; "
@@ -65,7 +66,7 @@ def _hooks(control: Control) -> int:
 def _run_hooks(control: Control) -> None:
     """Run the update hooks in 0.21's order: ``_before_build_command()``, then ``before_update()``."""
     if _hooks(control) == LEGACY_HOOK:
-        control._before_build_command()
+        control._before_build_command()  # 0.20's hook name, overridden by user controls
     control.before_update()
 
 
@@ -84,7 +85,7 @@ def _scope(control: Control, root: Control, roots: Sequence[Control] | None) -> 
             return covers if roots is None else Scope.OUT
         if node is not control and node.is_isolated():
             covers = Scope.OUT
-        node = node._rec.parent
+        node = record(node).parent
     return None
 
 
@@ -120,7 +121,7 @@ class _Engine:
     # -- attributes -------------------------------------------------------------------------
 
     def send_attrs(self, control: Control) -> None:
-        rec = control._rec
+        rec = record(control)
         names, rec.dirty = rec.dirty, set()
         raw_names = rec.dirty_raw
         if raw_names:
@@ -131,11 +132,11 @@ class _Engine:
         node = self.tree.controls[uid]
         item: dict[str, str] = {}
         for name in names:
-            wire, text = control._wire_value(name)
+            wire, text = _wire_value(control, name)
             if node.get(wire, "") != text:
                 item[wire] = text
         for wire in raw_names:
-            text = control._raw_value(wire)
+            text = _raw_value(control, wire)
             if node.get(wire, "") != text:
                 item[wire] = text
         if item:
@@ -143,17 +144,17 @@ class _Engine:
 
     def recheck_watched(self, control: Control) -> None:
         """Values that can change in place (lists, value objects) are re-encoded and compared."""
-        rec = control._rec
+        rec = record(control)
         uid = rec.uid
         if uid is None or uid not in self.tree:
             return
         if rec.watch_aliases:
-            control._sync_aliases()
+            sync_aliases(control)
         if not rec.watched:
             return
         node = self.tree.controls[uid]
         for name in rec.watched:
-            wire, text = control._wire_value(name)
+            wire, text = _wire_value(control, name)
             if node.get(wire, "") != text:
                 rec.dirty.add(name)
                 self.state.mark(control)
@@ -161,17 +162,17 @@ class _Engine:
     # -- children ---------------------------------------------------------------------------
 
     def send_children(self, control: Control) -> None:
-        rec = control._rec
+        rec = record(control)
         rec.children_dirty = False
         uid = rec.uid
         if uid is None:
             return
         old: list[str] = list(self.tree.controls[uid]["c"])
-        new = list(control._children())
+        new = list(children(control))
         old_set = set(old)
         keys: list[Any] = []
         for index, (child, _) in enumerate(new):
-            key = child._rec.uid
+            key = record(child).uid
             keys.append(key if key in old_set and self.tree.controls[key]["p"] == uid else ("new", index))
         kept = _kept_indexes(old, keys)
         kept_ids = set(kept.values())
@@ -200,7 +201,7 @@ class _Engine:
         stale: list[str],
     ) -> None:
         state = self.state
-        rec = control._rec
+        rec = record(control)
         if rec.state is not None and rec.state is not state:
             raise ControlOnAnotherPageError(f"{control!r} is already on another page; remove it there first")
         if rec.uid is None:
@@ -219,7 +220,7 @@ class _Engine:
                 state.watch(control)
         if not rec.built:
             rec.built = True
-            control._legacy_build_result(control.build())
+            _adopt_build_result(control, control.build())
         if hooked:
             _run_hooks(control)
         wire = _wire_control(control, uid, parent_id, name)
@@ -231,10 +232,10 @@ class _Engine:
         state.unmark(control)
         out.append(wire)
         child_ids = wire["c"]
-        for child, child_name in control._children():
-            child._rec.parent = control
+        for child, child_name in children(control):
+            record(child).parent = control
             self.serialize(child, uid, child_name, None, out, stale)
-            child_ids.append(child._rec.uid)
+            child_ids.append(record(child).uid)
 
     # -- the whole update -------------------------------------------------------------------
 
@@ -242,10 +243,10 @@ class _Engine:
         state = self.state
         root = self.root
         for control in list(state.hooked):
-            if control._rec.state is state and _scope(control, root, roots):
+            if record(control).state is state and _scope(control, root, roots):
                 _run_hooks(control)
         for control in list(state.watching):
-            if control._rec.state is state and _scope(control, root, roots):
+            if record(control).state is state and _scope(control, root, roots):
                 self.recheck_watched(control)
         while True:
             todo = [(c, scope) for c in list(state.pending) if (scope := self.claim(c, roots))]
@@ -253,7 +254,7 @@ class _Engine:
                 break
             for control, scope in todo:
                 state.unmark(control)
-                rec = control._rec
+                rec = record(control)
                 if rec.uid is None or rec.uid not in self.tree or rec.state is not state:
                     continue
                 self.send_attrs(control)
@@ -268,7 +269,7 @@ class _Engine:
     def claim(self, control: Control, roots: Sequence[Control] | None) -> Scope:
         """The scope this update takes ``control`` in; ``OUT`` when there is nothing to do for it now."""
         scope = _scope(control, self.root, roots)
-        rec = control._rec
+        rec = record(control)
         if scope is None:
             if roots is None:
                 # detached from the page: nothing to send; it is unmounted below if it was shown
@@ -287,7 +288,7 @@ class _Engine:
             if uid in tree:
                 continue
             control = state.index.pop(uid, None)
-            if control is not None and control._rec.state is state:
+            if control is not None and record(control).state is state:
                 self.result.unmounted.append(control)
 
 
@@ -324,27 +325,76 @@ def compute_clean(state: UpdateState, control: Control) -> Update:
     """``control.clean()``: empty its child lists and tell the client with ``cleanControl``."""
     engine = _Engine(state)
     tree = state.tree
-    for items in (control._lists or {}).values():
-        list.clear(items)
-        if items._alias is not None:
-            items._alias.clear()
-    uid = control._rec.uid
+    clear_child_lists(control)
+    uid = record(control).uid
     if uid is not None and uid in tree:
         engine.removed.extend(tree.clean([uid]))
         engine.emit(protocol.clean_controls([uid]))
-        if any(True for _ in control._children()):
-            control._children_changed()  # single-slot children are sent again on the next update
+        if any(True for _ in children(control)):
+            mark_children_changed(control)  # single-slot children are sent again on the next update
     engine.finish()
     return engine.result
 
 
 def _wire_control(control: Control, uid: str, parent_id: str, name: str | None) -> dict[str, Any]:
     """The wire object of a control, its child list still empty."""
+    # 0.21's hook for the wire type, which user controls may override
     wire: dict[str, Any] = {"t": control._get_control_name().lower(), "i": uid, "p": parent_id, "c": []}
     if name is not None:
         wire["n"] = name
-    wire.update(control._wire_attrs())
+    wire.update(_wire_attrs(control))
     return wire
+
+
+def _wire_attrs(control: Control) -> dict[str, str]:
+    """All attributes to send when the control is added."""
+    table = field_table(type(control))
+    fields = table.by_name
+    rec = record(control)
+    out: dict[str, str] = {}
+    for name, value in rec.values.items():
+        field = fields.get(name)
+        if isinstance(field, Prop) and value is not None:
+            text = field.encode(value)
+            if text:  # None and "" both mean "no value" when a control is added
+                out[field.wire] = text
+    raw = rec.raw
+    if raw:
+        out.update(raw)
+    handlers = rec.handlers
+    if handlers:
+        events = table.events
+        for event_name in handlers:
+            ev = events.get(event_name)
+            if ev is not None and isinstance(ev.flag, str):
+                out[ev.flag] = "true"
+    return out
+
+
+def _wire_value(control: Control, name: str) -> tuple[str, str]:
+    """(wire name, wire string or "") of one field, for an update."""
+    field = field_table(type(control)).by_name[name]
+    if isinstance(field, Prop):
+        return field.wire, field.wire_value(control) or ""
+    if isinstance(field, EventField) and isinstance(field.flag, str):
+        return field.flag, field.wire_value(control) or ""
+    raise KeyError(f"{type(control).__name__}.{name} is not sent to the client")
+
+
+def _raw_value(control: Control, wire: str) -> str:
+    """The wire string of a raw attribute, or "" while it is unset."""
+    raw = record(control).raw
+    return "" if raw is None else raw.get(wire, "")
+
+
+def _adopt_build_result(control: Control, result: Any) -> None:
+    """0.21 allowed build() to return content; it becomes the control's ``controls``."""
+    if result is None:
+        return
+    if "controls" not in field_table(type(control)).by_name:
+        return
+    content = result if isinstance(result, list) else [result]
+    setattr(control, "controls", content)  # noqa: B010  # a field of the subclass, checked above
 
 
 def render_tree(root: Control) -> dict[str, dict[str, Any]]:
@@ -352,11 +402,11 @@ def render_tree(root: Control) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
 
     def visit(control: Control, parent_id: str, name: str | None) -> None:
-        uid = control._rec.uid or "?"
+        uid = record(control).uid or "?"
         wire = out[uid] = _wire_control(control, uid, parent_id, name)
-        for child, child_name in control._children():
+        for child, child_name in children(control):
             visit(child, uid, child_name)
-            wire["c"].append(child._rec.uid or "?")
+            wire["c"].append(record(child).uid or "?")
 
     visit(root, "", None)
     return out

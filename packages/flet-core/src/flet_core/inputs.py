@@ -7,6 +7,7 @@ from typing import Any
 
 from flet_core._deprecation import deprecated_twin
 from flet_core._fields import Prop, control, event, prop, slot
+from flet_core._update_state import record
 from flet_core.adaptive_control import AdaptiveControl
 from flet_core.border import BorderSide
 from flet_core.buttons import ButtonStyle, OutlinedBorder
@@ -37,8 +38,9 @@ class _CheckboxValue(Prop):
     def __get__(self, obj: Control | None, owner: type) -> Any:
         if obj is None:
             return self
-        value = obj._values.get(self.name)
-        if value is None and not obj._values.get("tristate"):
+        values = record(obj).values
+        value = values.get(self.name)
+        if value is None and not values.get("tristate"):
             return False
         return value
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar, overloa
 
 from flet_core import protocol
 from flet_core._deprecation import deprecated_twin
-from flet_core._fields import control, prop, slot
-from flet_core._update_state import UpdateState
+from flet_core._fields import apply_client_attr, control, field_table, prop, slot
+from flet_core._update_state import UpdateState, record
 from flet_core.adaptive_control import AdaptiveControl
 from flet_core.client_storage import ClientStorage
 from flet_core.control import Control
@@ -644,7 +644,7 @@ class Page(AdaptiveControl):
                     continue
                 for wire, text in item.items():
                     if wire != "i":
-                        target._apply_client_attr(wire, text)
+                        apply_client_attr(target, wire, text)
                 self._updates.tree.update([item])
 
     def resolve_event(self, target: str, name: str, data: str) -> list[tuple[Callable[..., Any], ControlEvent]]:
@@ -654,10 +654,10 @@ class Page(AdaptiveControl):
         control = self._updates.index.get(target)
         if control is None:
             return []
-        handler = control._handlers.get(name)
+        handler = record(control).handlers.get(name)
         if handler is None:
             return []
-        field = type(control)._field_table.events.get(name)
+        field = field_table(type(control)).events.get(name)
         event_class = field.event_class if field is not None and field.event_class is not None else ControlEvent
         return [(handler, event_class.from_wire(target, name, data, control, self))]
 
@@ -671,7 +671,7 @@ class Page(AdaptiveControl):
                 return []  # the client's echo of a route the server set
             self._last_route = data
             with self._updates.lock:
-                self._values["route"] = data
+                self._rec.values["route"] = data
                 self._updates.tree.update([{"i": "page", "route": data}])
             self.query()
             event = RouteChangeEvent(data)
