@@ -255,12 +255,17 @@ def test_an_unknown_control_is_detected(running_gallery: Gallery) -> None:
 
 
 def _classes(control: Any, found: set[type]) -> None:
+    # the model as the engine walks it: flet_core's private update seam (_fields, _update_state)
+    from flet_core._fields import children
+    from flet_core._update_state import record
+    from flet_core.control import Control
+
     found.add(type(control))
-    for child, _ in control._children():  # noqa: SLF001  the model's children, as the engine walks them
+    for child, _ in children(control):
         _classes(child, found)
-    for value in getattr(control, "_values", {}).values():  # controls held in JSON attributes (spans)
+    for value in record(control).values.values():  # controls held in JSON attributes (spans)
         for item in value if isinstance(value, list) else [value]:
-            if hasattr(item, "_children") and type(item) not in found:
+            if isinstance(item, Control) and type(item) not in found:
                 _classes(item, found)
 
 

@@ -17,6 +17,7 @@ import pytest
 import flet_core as ft
 from flet_core.connection import InMemoryConnection
 from flet_core.control import Control
+from flet_core.diff import render_tree
 from flet_core.page import Page
 
 
@@ -52,7 +53,7 @@ def test_positional_parameters_follow_upstream_order() -> None:
 
 def test_canvas_text_is_not_the_text_control() -> None:
     assert ft.canvas.Text.__module__ != ft.Text.__module__
-    assert ft.canvas.Text._control_type == ft.Text._control_type == "text"
+    assert render_tree(ft.canvas.Text())["?"]["t"] == render_tree(ft.Text())["?"]["t"] == "text"
     assert ft.canvas.Path.MoveTo(1, 2) is not None
 
 

@@ -434,7 +434,7 @@ def _adopt(owner: Control, item: Any) -> None:
 
 def field_table(cls: type[Control]) -> FieldTable:
     """The fields of a control class (set by :func:`control` on every decorated class)."""
-    return cls._field_table  # the seam's class half: fields reach a class's table here
+    return cls._field_table  # set by control() on the class; read here by fields, the engine and the page
 
 
 def child_list(owner: Control, name: str) -> ObservedList[Any]:
@@ -468,7 +468,7 @@ def set_child_list(owner: Control, name: str, value: Any) -> None:
         watch_alias(owner)
     lists[name] = items
     if old is not None:
-        old._replaced()  # the list's own release, kept off the public list API
+        old._replaced()  # noqa: SLF001  # ObservedList's engine side, kept off the list API users see
     mark_children_changed(owner)
 
 
@@ -476,7 +476,7 @@ def sync_aliases(owner: Control) -> bool:
     """Adopt changes made directly to caller-owned child lists; True when something changed."""
     changed = False
     for items in (record(owner).lists or {}).values():
-        changed = items._sync_alias() or changed  # see set_child_list()
+        changed = items._sync_alias() or changed  # noqa: SLF001  # see set_child_list()
     if changed:
         mark_children_changed(owner)
     return changed
@@ -485,7 +485,7 @@ def sync_aliases(owner: Control) -> bool:
 def clear_child_lists(owner: Control) -> None:
     """Empty every child list of ``owner`` (and the caller's lists they mirror) without marking it."""
     for items in (record(owner).lists or {}).values():
-        items._clear_quietly()  # see set_child_list()
+        items._clear_quietly()  # noqa: SLF001  # see set_child_list()
 
 
 def children(owner: Control) -> Iterator[tuple[Control, str | None]]:

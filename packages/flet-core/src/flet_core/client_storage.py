@@ -14,6 +14,7 @@ from flet_core.encoding import to_jsonable
 from flet_core.errors import FletTypeError
 
 if TYPE_CHECKING:
+    from flet_core.connection import Connection
     from flet_core.page import Page
 
 __all__ = ["ClientStorage"]
@@ -54,10 +55,16 @@ class ClientStorage:
         """Seconds each call waits for the client's answer before raising ``TimeoutError``."""
 
     def _call(self, name: str, arguments: dict[str, str]) -> str | None:
-        return self._page._invoke(f"clientStorage:{name}", arguments, wait=True, timeout=self.wait_timeout)
+        method = f"clientStorage:{name}"
+        return self._connection().invoke_method("", method, arguments, True, self.wait_timeout)
 
     async def _call_async(self, name: str, arguments: dict[str, str]) -> str | None:
-        return await self._page._invoke_async(f"clientStorage:{name}", arguments, timeout=self.wait_timeout)
+        method = f"clientStorage:{name}"
+        return await self._connection().invoke_method_async("", method, arguments, True, self.wait_timeout)
+
+    def _connection(self) -> Connection:
+        # a page service -> Page: the page's calls go through its connection while it is open
+        return self._page._connection_for_calls()  # noqa: SLF001
 
     def set(self, key: str, value: Any) -> bool:
         """Store ``value`` (anything JSON can hold) under ``key``."""

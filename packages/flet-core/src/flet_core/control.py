@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from flet_core.connection import Connection
     from flet_core.page import Page
 
-__all__ = ["Control", "OptionalNumber", "Ref"]
+__all__ = ["Control", "OptionalNumber", "Ref", "set_raw_attr"]
 
 T = TypeVar("T")
 
@@ -54,6 +54,24 @@ def _clamp_opacity(value: Any) -> Any:
         raise FletTypeError(f"opacity expects a number between 0 and 1, got {value!r} ({type(value).__name__})")
     # bounds first, value second: a bound equal to the value wins, so 0 becomes 0.0 (sent "0.0") as in 0.21
     return max(0.0, min(value, 1.0))
+
+
+def set_raw_attr(target: Control, name: str, value: Any, dirty: bool = True) -> None:
+    """Set a raw wire attribute that no field declares (``Control._set_attr``); ``None`` removes it."""
+    wire = name.lower()
+    text = as_plain(value)
+    rec = record(target)
+    raw = rec.raw
+    if text is None:
+        if raw is not None and raw.pop(wire, None) is not None and dirty:
+            mark_raw_changed(target, wire)
+        return
+    if raw is None:
+        raw = rec.raw = {}
+    if raw.get(wire) != text:
+        raw[wire] = text
+        if dirty:
+            mark_raw_changed(target, wire)
 
 
 @control(None)
@@ -137,7 +155,8 @@ class Control:
 
     def clean(self) -> None:
         """Remove every child of this control, on the client too."""
-        self._require_page("clean()")._clean(self)
+        # Control -> Page: clean() is computed and sent by the page under its update lock
+        self._require_page("clean()")._clean(self)  # noqa: SLF001
 
     update_async = deprecated_twin(update)
     clean_async = deprecated_twin(clean)
@@ -189,7 +208,8 @@ class Control:
     def _method_target(self, method_name: str) -> tuple[Connection, str]:
         """The connection a client method call of this control goes through, and the control's id."""
         page = self._require_page(f"{method_name}()")
-        return page._connection_for_calls(), self._rec.uid or ""
+        # Control -> Page: a client method call goes through the page's connection while it is open
+        return page._connection_for_calls(), self._rec.uid or ""  # noqa: SLF001
 
     def _require_page(self, what: str) -> Page:
         page = self.page
@@ -201,20 +221,7 @@ class Control:
 
     def _set_attr(self, name: str, value: Any, dirty: bool = True) -> None:
         """Set a raw wire attribute that no field declares (kept for 0.21 custom controls)."""
-        wire = name.lower()
-        text = as_plain(value)
-        rec = self._rec
-        raw = rec.raw
-        if text is None:
-            if raw is not None and raw.pop(wire, None) is not None and dirty:
-                mark_raw_changed(self, wire)
-            return
-        if raw is None:
-            raw = rec.raw = {}
-        if raw.get(wire) != text:
-            raw[wire] = text
-            if dirty:
-                mark_raw_changed(self, wire)
+        set_raw_attr(self, name, value, dirty)
 
     def _get_attr(self, name: str, def_value: Any = None, data_type: str = "string") -> Any:
         """Read a raw wire attribute set with :meth:`_set_attr` (0.21 compatibility)."""

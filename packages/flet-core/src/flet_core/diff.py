@@ -49,7 +49,7 @@ def _hooks(control: Control) -> int:
     cls = type(control)
     hooks = _HOOKED.get(cls)
     if hooks is None:
-        if cls._before_build_command is not Control._before_build_command:  # 0.20's hook name
+        if cls._before_build_command is not Control._before_build_command:  # noqa: SLF001  # 0.20's hook name
             hooks = LEGACY_HOOK
             warnings.warn(
                 f"{cls.__qualname__}._before_build_command() is deprecated since version 0.21.0; "
@@ -66,7 +66,7 @@ def _hooks(control: Control) -> int:
 def _run_hooks(control: Control) -> None:
     """Run the update hooks in 0.21's order: ``_before_build_command()``, then ``before_update()``."""
     if _hooks(control) == LEGACY_HOOK:
-        control._before_build_command()  # 0.20's hook name, overridden by user controls
+        control._before_build_command()  # noqa: SLF001  # 0.20's hook name, overridden by user controls
     control.before_update()
 
 
@@ -339,7 +339,7 @@ def compute_clean(state: UpdateState, control: Control) -> Update:
 def _wire_control(control: Control, uid: str, parent_id: str, name: str | None) -> dict[str, Any]:
     """The wire object of a control, its child list still empty."""
     # 0.21's hook for the wire type, which user controls may override
-    wire: dict[str, Any] = {"t": control._get_control_name().lower(), "i": uid, "p": parent_id, "c": []}
+    wire: dict[str, Any] = {"t": control._get_control_name().lower(), "i": uid, "p": parent_id, "c": []}  # noqa: SLF001
     if name is not None:
         wire["n"] = name
     wire.update(_wire_attrs(control))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 from flet_core import protocol
 from flet_core._deprecation import deprecated_twin
@@ -101,14 +101,14 @@ class _ViewProxy(Generic[_T]):
         setattr(self._holder(page), self.name, value)
 
     def _holder(self, page: Page) -> Control:
-        return page._default_view
+        return page._default_view  # noqa: SLF001  # the page's property proxies, in the page's module
 
 
 class _OffstageProxy(_ViewProxy[_T]):
     """A page property that lives on the page's offstage control."""
 
     def _holder(self, page: Page) -> Control:
-        return page._offstage
+        return page._offstage  # noqa: SLF001  # the page's property proxies, in the page's module
 
 
 def _platform(text: str) -> PagePlatform:
@@ -126,8 +126,6 @@ def _brightness(text: str) -> Brightness:
 @control("page")
 class Page(AdaptiveControl):
     """One session's page: views, overlay, page attributes, and the client's reported state."""
-
-    _page_events: ClassVar[dict[str, PageEvent[Any]]]
 
     title: str | None = None
     route: str | None = None
@@ -360,9 +358,6 @@ class Page(AdaptiveControl):
         for added in update.mounted:
             if added.page is self:
                 added.did_mount()
-
-    def _set_flag(self, wire: str, on: bool) -> None:
-        self._set_attr(wire, True if on else None)
 
     def add(self, *controls: Control) -> None:
         self.controls.extend(controls)
@@ -662,7 +657,7 @@ class Page(AdaptiveControl):
         return [(handler, event_class.from_wire(target, name, data, control, self))]
 
     def _page_event(self, name: str, data: str) -> list[tuple[Callable[..., Any], ControlEvent]]:
-        descriptor = type(self)._page_events.get(name)
+        descriptor = _PAGE_EVENTS.get(name)
         if descriptor is None:
             return []
         event: ControlEvent
@@ -743,4 +738,5 @@ class Page(AdaptiveControl):
     window_close_async = deprecated_twin(window_close)
 
 
-Page._page_events = {d.event: d for d in vars(Page).values() if isinstance(d, PageEvent)}
+_PAGE_EVENTS: dict[str, PageEvent[Any]] = {d.event: d for d in vars(Page).values() if isinstance(d, PageEvent)}
+"""The page's events by wire name (``route_change``, ``resize``, ...)."""

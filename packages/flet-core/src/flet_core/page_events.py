@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
+from flet_core.control import set_raw_attr
 from flet_core.control_event import ControlEvent
 from flet_core.types import AppLifecycleState
 
@@ -210,7 +211,7 @@ class PageEvent(Generic[_E]):
         handlers = table.get(self.event)
         if handlers is None:
             flag = self.flag
-            on_change = None if flag is None else (lambda: page._set_flag(flag, bool(table[self.event])))
+            on_change = None if flag is None else (lambda: set_raw_attr(page, flag, bool(table[self.event]) or None))
             handlers = table[self.event] = EventHandlers(on_change)
         return handlers
 
