@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import enum
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Final, SupportsIndex, TypeVar, dataclass_transform, overload
+from typing import TYPE_CHECKING, Any, Final, SupportsIndex, TypeVar, cast, dataclass_transform, overload
 
 from flet_core._update_state import mark_changed, mark_children_changed, record, watch_alias, watch_value
 from flet_core.encoding import Encoder, as_json, as_plain
@@ -407,7 +407,7 @@ class ObservedList(list[T]):
         self._released(gone)
         owner = self._owner
         for item in self:
-            record(item).parent = owner
+            record(cast("Control", item)).parent = owner
         return True
 
     def _clear_quietly(self) -> None:

@@ -1,7 +1,7 @@
 """What the update engine knows about a session: one :class:`UpdateState` per page.
 
 Controls hold values; everything the engine tracks about them lives here. Each control carries
-one slotted :class:`Record` (its id, parent, dirty marks, raw attributes); the page's
+one slotted :class:`Record` (its values and handlers, id, parent, dirty marks, raw attributes); the page's
 :class:`UpdateState` holds the registries that span controls (the ``uid -> control`` index,
 the dirty, hooked and watched sets, the id counter, the snapshot of what the client holds and
 the update lock). Controls report changes with :meth:`UpdateState.mark` and
