@@ -16,6 +16,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from flet_core.client_tree import ClientTree
+from flet_core.encoding import as_plain
 
 if TYPE_CHECKING:
     from flet_core._fields import ObservedList
@@ -29,6 +30,7 @@ __all__ = [
     "mark_children_changed",
     "mark_raw_changed",
     "record",
+    "set_raw_attr",
     "watch_alias",
     "watch_value",
 ]
@@ -202,3 +204,21 @@ def watch_alias(control: Control) -> None:
     rec.watch_aliases = True
     if rec.state is not None:
         rec.state.watch(control)
+
+
+def set_raw_attr(target: Control, name: str, value: Any, dirty: bool = True) -> None:
+    """Set a raw wire attribute that no field declares (``Control._set_attr``); ``None`` removes it."""
+    wire = name.lower()
+    text = as_plain(value)
+    rec = record(target)
+    raw = rec.raw
+    if text is None:
+        if raw is not None and raw.pop(wire, None) is not None and dirty:
+            mark_raw_changed(target, wire)
+        return
+    if raw is None:
+        raw = rec.raw = {}
+    if raw.get(wire) != text:
+        raw[wire] = text
+        if dirty:
+            mark_raw_changed(target, wire)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from flet_core._deprecation import deprecated_twin
 from flet_core._fields import FieldTable, control, local, prop
-from flet_core._update_state import Record, mark_raw_changed, record
+from flet_core._update_state import Record, record, set_raw_attr
 from flet_core.encoding import as_plain
 from flet_core.errors import FletTypeError, NotOnPageError
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from flet_core.connection import Connection
     from flet_core.page import Page
 
-__all__ = ["Control", "OptionalNumber", "Ref", "set_raw_attr"]
+__all__ = ["Control", "OptionalNumber", "Ref"]
 
 T = TypeVar("T")
 
@@ -54,24 +54,6 @@ def _clamp_opacity(value: Any) -> Any:
         raise FletTypeError(f"opacity expects a number between 0 and 1, got {value!r} ({type(value).__name__})")
     # bounds first, value second: a bound equal to the value wins, so 0 becomes 0.0 (sent "0.0") as in 0.21
     return max(0.0, min(value, 1.0))
-
-
-def set_raw_attr(target: Control, name: str, value: Any, dirty: bool = True) -> None:
-    """Set a raw wire attribute that no field declares (``Control._set_attr``); ``None`` removes it."""
-    wire = name.lower()
-    text = as_plain(value)
-    rec = record(target)
-    raw = rec.raw
-    if text is None:
-        if raw is not None and raw.pop(wire, None) is not None and dirty:
-            mark_raw_changed(target, wire)
-        return
-    if raw is None:
-        raw = rec.raw = {}
-    if raw.get(wire) != text:
-        raw[wire] = text
-        if dirty:
-            mark_raw_changed(target, wire)
 
 
 @control(None)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
-from flet_core.control import set_raw_attr
+from flet_core._update_state import set_raw_attr
 from flet_core.control_event import ControlEvent
 from flet_core.types import AppLifecycleState
 
