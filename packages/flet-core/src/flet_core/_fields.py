@@ -437,12 +437,16 @@ def field_table(cls: type[Control]) -> FieldTable:
     return cls._field_table  # set by control() on the class; read here by fields, the engine and the page
 
 
+def _lists_of(owner: Control) -> dict[str, ObservedList[Any]]:
+    rec = record(owner)
+    if rec.lists is None:
+        rec.lists = {}
+    return rec.lists
+
+
 def child_list(owner: Control, name: str) -> ObservedList[Any]:
     """The observed child list of ``owner``'s list slot ``name``, made empty on first use."""
-    rec = record(owner)
-    lists = rec.lists
-    if lists is None:
-        lists = rec.lists = {}
+    lists = _lists_of(owner)
     items = lists.get(name)
     if items is None:
         items = lists[name] = ObservedList(owner)
@@ -451,10 +455,7 @@ def child_list(owner: Control, name: str) -> ObservedList[Any]:
 
 def set_child_list(owner: Control, name: str, value: Any) -> None:
     """Set ``owner``'s list slot ``name``; a plain list of the caller's stays in step with it."""
-    rec = record(owner)
-    lists = rec.lists
-    if lists is None:
-        lists = rec.lists = {}
+    lists = _lists_of(owner)
     old = lists.get(name)
     if value is None:
         value = []

@@ -28,7 +28,6 @@ __all__ = [
     "UpdateState",
     "mark_changed",
     "mark_children_changed",
-    "mark_raw_changed",
     "record",
     "set_raw_attr",
     "watch_alias",
@@ -161,21 +160,12 @@ def record(control: Control) -> Record:
     return control._rec  # noqa: SLF001  # the seam: the one way into a control's state from other modules
 
 
-def mark_changed(control: Control, name: str) -> None:
-    """Field ``name`` of ``control`` changed: the next update that covers it sends it."""
+def mark_changed(control: Control, name: str, *, raw: bool = False) -> None:
+    """``control``'s field ``name`` (raw attribute with ``raw=True``) changed: the next update sends it."""
     rec = record(control)
     state = rec.state
     if state is not None:
-        rec.dirty.add(name)
-        state.mark(control)
-
-
-def mark_raw_changed(control: Control, wire: str) -> None:
-    """Raw attribute ``wire`` of ``control`` changed (see ``Control._set_attr``)."""
-    rec = record(control)
-    state = rec.state
-    if state is not None:
-        rec.dirty_raw.add(wire)
+        (rec.dirty_raw if raw else rec.dirty).add(name)
         state.mark(control)
 
 
@@ -214,11 +204,11 @@ def set_raw_attr(target: Control, name: str, value: Any, dirty: bool = True) -> 
     raw = rec.raw
     if text is None:
         if raw is not None and raw.pop(wire, None) is not None and dirty:
-            mark_raw_changed(target, wire)
+            mark_changed(target, wire, raw=True)
         return
     if raw is None:
         raw = rec.raw = {}
     if raw.get(wire) != text:
         raw[wire] = text
         if dirty:
-            mark_raw_changed(target, wire)
+            mark_changed(target, wire, raw=True)
