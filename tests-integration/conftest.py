@@ -158,7 +158,7 @@ class FletProtocolClient:
 
     def receive(self, timeout: float = 10) -> dict[str, Any]:
         message: dict[str, Any] = json.loads(self.socket.recv(timeout=timeout))
-        self._apply(message)
+        self.apply(message)
         return message
 
     def register(self, session_id: str = "", route: str = "/") -> dict[str, Any]:
@@ -193,13 +193,13 @@ class FletProtocolClient:
     def of_type(self, kind: str) -> list[dict[str, Any]]:
         return [c for c in self.controls.values() if c.get("t") == kind]
 
-    def _apply(self, message: dict[str, Any]) -> None:
+    def apply(self, message: dict[str, Any]) -> None:
         action, payload = message["action"], message["payload"]
         if action == "registerWebClient":
             self.controls = dict((payload.get("session") or {}).get("controls") or {})
         elif action == "pageControlsBatch":
             for item in payload:
-                self._apply(item)
+                self.apply(item)
         elif action == "addPageControls":
             for control in payload["controls"]:
                 self.controls[control["i"]] = dict(control)

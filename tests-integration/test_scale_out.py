@@ -178,7 +178,7 @@ class Tab:
     def __init__(self, url: str, flet_client: Any, headers: dict[str, str] | None = None) -> None:
         self.url = url
         self.headers = headers or {}
-        self.state = flet_client(url)  # its _apply keeps the control tree
+        self.state = flet_client(url)  # its apply() keeps the control tree
         self.socket: ClientConnection | None = None
         self.reader: asyncio.Task[None] | None = None
         self.changed = asyncio.Event()
@@ -191,14 +191,14 @@ class Tab:
         payload |= {"platformBrightness": "light", "sessionId": session_id}
         await self.socket.send(json.dumps({"action": "registerWebClient", "payload": payload}))
         reply = json.loads(await asyncio.wait_for(self.socket.recv(), 20))
-        self.state._apply(reply)
+        self.state.apply(reply)
         self.state.session_id = reply["payload"]["session"]["id"]
         self.reader = asyncio.get_running_loop().create_task(self._read(self.socket))
         return str(self.state.session_id)
 
     async def _read(self, socket: ClientConnection) -> None:
         async for frame in socket:
-            self.state._apply(json.loads(frame))
+            self.state.apply(json.loads(frame))
             self.changed.set()
 
     async def close(self) -> None:

@@ -129,7 +129,7 @@ async def test_client_state_is_capped_per_session(make_host: Any, ui: Any, monke
     session = host.sessions()[0]
     await tab.wait_for(lambda: session.client_state_bytes == 9500)
     tab.update_props(field, value="c" * 20000)
-    await asyncio.wait_for(tab._serving, 3)  # type: ignore[arg-type]
+    await asyncio.wait_for(tab._serving, 3)  # type: ignore[arg-type]  # noqa: SLF001  # the serve task ends
     assert tab.transport is not None and tab.transport.close_code == 1009
     assert session.page is not None and session.page.index[field].value == "b" * 9500
     assert host.session_count() == 1  # the session itself stays for a reconnect
@@ -143,7 +143,7 @@ async def test_a_frame_over_the_size_limit_closes_the_connection_with_1009(
     host, tab, _clicks = await connected(make_host, ui)
     field = tab.find_one(type="textfield")["i"]
     tab.update_props(field, value="é" * 3000)  # 3000 characters, 6000 bytes
-    await asyncio.wait_for(tab._serving, 3)  # type: ignore[arg-type]
+    await asyncio.wait_for(tab._serving, 3)  # type: ignore[arg-type]  # noqa: SLF001  # the serve task ends
     assert tab.transport is not None and tab.transport.close_code == 1009
     await tab.connect()  # it comes back to its session, without the oversized value
     assert host.session_count() == 1
@@ -277,7 +277,7 @@ async def test_a_reconnect_takes_over_a_session_whose_old_socket_is_silent(make_
     await again.connect(session_id)
     assert again.session_id == session_id
     assert len(calls) == 1  # main() did not run again
-    await asyncio.wait_for(old._serving, 3)  # type: ignore[arg-type]
+    await asyncio.wait_for(old._serving, 3)  # type: ignore[arg-type]  # noqa: SLF001  # the serve task ends
     assert old.transport is not None and old.transport.close_code == 1001
     assert host.session_count() == 1 and host.sessions()[0].connected
 

@@ -116,7 +116,7 @@ class WebSocketTransport:
         keep it as ``transport``); under other servers it does nothing.
         """
         self._closed = True
-        transport = _server_transport(self._websocket._send)
+        transport = _server_transport(self._websocket._send)  # noqa: SLF001  # Starlette keeps ASGI send private
         if transport is None:
             return False
         sock = transport.get_extra_info("socket")
