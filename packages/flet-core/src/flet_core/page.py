@@ -320,7 +320,7 @@ class Page(AdaptiveControl):
 
         Read it while holding :attr:`update_lock`, and never change it.
         """
-        return self._tree.controls.get(control_id)
+        return self._updates.tree.controls.get(control_id)
 
     def _connection_for_calls(self) -> Connection:
         if self._connection is None or self._closed:
