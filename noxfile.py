@@ -25,8 +25,12 @@ from workspace import closure, load_packages  # noqa: E402  (tools/ is not a pac
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 PACKAGES = load_packages(ROOT)
 DIST = ROOT / "dist"
-# Every build of flet-web-assets, including those from an unpacked sdist, shares one download.
-BUILD_ENV = {"FLET_WEB_ASSETS_CACHE": str(ROOT / "packages" / "flet-web-assets" / ".cache")}
+# Every build of flet-web-assets and flet-desktop, including those from an unpacked sdist, shares
+# one download of the upstream file each.
+BUILD_ENV = {
+    "FLET_WEB_ASSETS_CACHE": str(ROOT / "packages" / "flet-web-assets" / ".cache"),
+    "FLET_DESKTOP_CACHE": str(ROOT / "packages" / "flet-desktop" / ".cache"),
+}
 
 # What some tests need beyond a package's own requirements: test clients, optional extras, and
 # the ASGI servers and browser driver of the integration tests (Chromium, redis-server and nginx
@@ -98,14 +102,12 @@ def typecheck(session: nox.Session) -> None:
     # By package name, as installed (mypy takes either packages or files in one run).
     imports = [path.name for package in PACKAGES for path in package.path.glob("src/*") if path.name.isidentifier()]
     session.run("mypy", "--strict", *(f"--package={name}" for name in imports))
-    tooling = [
-        "packages/flet-web-assets/hatch_build.py",
-        "tools/workspace.py",
-        "tools/version.py",
-        "tools/compare/editor_types.py",
-    ]
+    tooling = ["tools/workspace.py", "tools/version.py", "tools/compare/editor_types.py"]
     scripts = sorted(str(path) for path in Path("tools/bench").glob("*.py"))
     session.run("mypy", "--strict", *tooling, *scripts, "tools/core_imports.py", "noxfile.py")
+    # The build hooks one by one: each package's is a top-level module named hatch_build.
+    for hook in sorted(Path("packages").glob("*/hatch_build.py")):
+        session.run("mypy", "--strict", str(hook))
     # The typing tests of the public API (assert_type / expected errors), as a user's code sees it,
     # under mypy and under pyright (what VS Code uses; basedpyright bundles node, so nothing is
     # downloaded), which also checks every package's src/ at its basic level ([tool.basedpyright]).
@@ -148,7 +150,7 @@ def core_alone(session: nox.Session) -> None:
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Build the five wheels and five sdists into dist/."""
+    """Build a wheel and an sdist of each of the six packages into dist/ (flet-desktop's wheel for this platform)."""
     for artifact in build_all(session, DIST):
         session.log(f"built {artifact.relative_to(ROOT)} ({artifact.stat().st_size:,} bytes)")
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up .venv-demo (Python 3.11 or newer) with the five packages of this checkout, then serves
+# Sets up .venv-demo (Python 3.11 or newer) with the web packages of this checkout, then serves
 # the demo app (flet.demo) at http://127.0.0.1:8000 with the HTML renderer. Ctrl+C stops it.
 # Override with FLET_SERVER_IP / FLET_SERVER_PORT; pass another script as the first argument.
 set -euo pipefail

@@ -95,10 +95,13 @@ def test_a_desktop_opens_the_browser_on_a_random_local_port(desktop: None, serve
     assert served["opened"] == ["http://127.0.0.1:5555"]
 
 
-def test_the_desktop_view_falls_back_to_the_browser(desktop: None, served: dict, caplog) -> None:
+def test_without_a_desktop_client_the_desktop_view_falls_back_to_the_browser(
+    desktop: None, served: dict, caplog, monkeypatch
+) -> None:
+    monkeypatch.setattr(flet_app_module.desktop, "find_client", lambda: None)
     run()  # view=FLET_APP
     assert served["opened"] == ["http://127.0.0.1:5555"]
-    assert "desktop client is not part of this build" in caplog.text
+    assert "desktop client is not installed (pip install 'flet[desktop]')" in caplog.text
 
 
 def test_view_none_serves_without_opening_anything(desktop: None, served: dict) -> None:

@@ -1,7 +1,8 @@
 """Sessions, handler dispatch and pubsub that run flet-core pages for connected clients.
 
 A web server hands each WebSocket, wrapped as a :class:`Transport`, to
-:meth:`AppHost.serve`; the host keeps one :class:`Session` per browser tab.
+:meth:`AppHost.serve`; the host keeps one :class:`Session` per browser tab. A desktop client
+connects through a :class:`SocketServer` (a Unix or TCP socket) to the same host.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from flet_runtime.host import AppHost
 from flet_runtime.memory_transport import MemoryClient, MemoryTransport
 from flet_runtime.pubsub import MemoryBackend, PubSubBackend, PubSubClient, PubSubHub, PubSubMessage, load_backend
 from flet_runtime.session import Session
+from flet_runtime.socket_server import SocketServer, SocketTransport
 from flet_runtime.transport import Transport
 
 __version__ = "0.21.2.post1"
@@ -30,6 +32,8 @@ __all__ = [
     "PubSubHub",
     "PubSubMessage",
     "Session",
+    "SocketServer",
+    "SocketTransport",
     "Transport",
     "WorkerPool",
     "__version__",

@@ -11,8 +11,10 @@ the value and what was expected.
 Adding a setting takes one declaration here (``NAME = _declare("FLET_NAME", parser, default,
 "what it does")``) and one row in the flet-runtime README, which a test compares with
 :func:`settings_table`. The build variables of flet-web-assets (``FLET_WEB_ASSETS_WHEEL``,
-``FLET_WEB_ASSETS_CACHE``) are read by its build hook, which cannot import this package; its
-README describes them.
+``FLET_WEB_ASSETS_CACHE``) and of flet-desktop (``FLET_DESKTOP_CLIENT_WHEEL``,
+``FLET_DESKTOP_CACHE``, ``FLET_DESKTOP_PLATFORM``) are read by their build hooks, which cannot
+import this package; their READMEs describe them. ``FLET_HIDE_WINDOW_ON_START`` is not read
+here: ``flet`` writes it into the desktop client's environment.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ __all__ = [
     "SECRET_KEY",
     "SERVER_IP",
     "SERVER_PORT",
+    "SERVER_UDS_PATH",
     "SESSION_MAX_QUEUED",
     "SESSION_MAX_RUNNING",
     "SESSION_TIMEOUT",
@@ -59,6 +62,7 @@ __all__ = [
     "THREAD_POOL_SIZE",
     "UPLOAD_DIR",
     "UPLOAD_HANDLER_ENDPOINT",
+    "VIEW_PATH",
     "WEBSOCKET_HANDLER_ENDPOINT",
     "WEB_APP_PATH",
     "WEB_PATH",
@@ -312,8 +316,25 @@ PLATFORM = _declare(
     "FLET_PLATFORM",
     TEXT,
     default=None,
-    doc="set by an embedding client (`ios`, `android`...); this build serves a web app regardless, with a warning",
+    doc="set by a native shell embedding Python (`ios`, `android`...): the app is served on the desktop socket "
+    "and no client is started",
     default_doc="unset",
+)
+
+# The desktop client (ft.app's desktop views, `flet run` without --web).
+VIEW_PATH = _declare(
+    "FLET_VIEW_PATH",
+    TEXT,
+    default=None,
+    doc="folder holding a Flet desktop client build (its `flet` program) to run instead of flet-desktop's",
+    default_doc="the installed flet-desktop",
+)
+SERVER_UDS_PATH = _declare(
+    "FLET_SERVER_UDS_PATH",
+    TEXT,
+    default=None,
+    doc="Unix socket a desktop client connects to (`flet run` sets it, so the window reconnects after a restart)",
+    default_doc="a new name in the temporary folder",
 )
 
 # The web client's page (each wins over the matching argument).

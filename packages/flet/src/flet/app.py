@@ -1,15 +1,22 @@
-"""``ft.app()`` and ``ft.app_async()``: run a Flet app as a web server, or export it as ASGI.
+"""``ft.app()`` and ``ft.app_async()``: run a Flet app in a desktop window or as a web server.
 
-How the app is shown (Flet 0.21's decision, COMPAT):
+How the app is shown (Flet 0.21's decision, COMPAT, api.md §1.3):
 
 1. FLET_FORCE_WEB_SERVER, or a Linux host without a display (no DISPLAY, no WAYLAND_DISPLAY,
    not WSL), forces web mode: the server blocks, port 8000 unless one was given, no browser.
-2. ``view=WEB_BROWSER`` serves and opens the default browser (when there is a display and
+2. ``view=FLET_APP`` (the default) and ``FLET_APP_HIDDEN`` serve the app on a local socket (a
+   Unix socket, or ``tcp://localhost:<port>`` when a port is given or on Windows) and open the
+   Flet desktop client on it (hidden: ``FLET_HIDE_WINDOW_ON_START=true``). The app ends when
+   the window closes; SIGINT/SIGTERM close the window too. ``FLET_PLATFORM`` (a native shell
+   embedding Python) serves the socket without starting a client.
+3. ``view=FLET_APP_WEB`` serves the web app and opens the desktop client on its http URL.
+4. ``view=WEB_BROWSER`` serves and opens the default browser (when there is a display and
    FLET_DISPLAY_URL_PREFIX, which ``flet run`` sets, is not set).
-3. The desktop views (``FLET_APP``, ``FLET_APP_HIDDEN``, ``FLET_APP_WEB``) need the Flutter
-   desktop client, which this build does not ship: the app is served as a web app and opened
-   in the browser instead, with one log line saying so.
-4. ``view=None`` serves without opening anything (0.21 crashed, UPSTREAM-BUG #5).
+5. Without a desktop client (``pip install flet[desktop]``, or FLET_VIEW_PATH) the desktop
+   views serve a web app and open it in the browser instead, with one log line saying so.
+6. ``view=None`` serves without opening anything (0.21 crashed, UPSTREAM-BUG #5).
+7. With FLET_DISPLAY_URL_PREFIX set, the URL (socket path or http URL) is printed as
+   ``<prefix> <url>`` and ``flet run`` opens the window or browser itself.
 
 Environment variables win over arguments, except FLET_WEB_APP_PATH, which applies only when
 ``name`` is empty (see :mod:`flet_runtime.config`). Without an explicit host the server listens on
@@ -20,24 +27,29 @@ their own browser (so a developer's app is not exposed to the network by surpris
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
+import signal
 import sys
+import threading
 import webbrowser
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from flet import environment
-from flet.fastapi.flet_app import SessionHandler
-from flet.fastapi.flet_fastapi import FastAPI
-from flet.fastapi.serve_fastapi_web_app import (
-    RunningServer,
-    WebServerError,
-    get_fastapi_web_app,
-    start_web_server,
-)
+from flet import desktop, environment
+from flet_core.errors import FletError
 from flet_core.types import FLET_APP, FLET_APP_HIDDEN, FLET_APP_WEB, WEB_BROWSER, AppView, WebRenderer
-from flet_runtime import config
+from flet_runtime import AppHost, SocketServer, config
+
+if TYPE_CHECKING:
+    from flet.fastapi.flet_fastapi import FastAPI
+    from flet.fastapi.serve_fastapi_web_app import RunningServer
+
+# FastAPI and uvicorn are imported only when a web server is started: a desktop app starts
+# its window without paying for them.
+SessionHandler = Callable[[Any], Any]
 
 __all__ = [
     "FLET_APP",
@@ -103,6 +115,8 @@ def _build(
     route_url_strategy: str,
     export_asgi_app: bool,
 ) -> tuple[FastAPI, str]:
+    from flet.fastapi.serve_fastapi_web_app import get_fastapi_web_app
+
     page_name = _page_name(name)
     assets = _folder(assets_dir, config.ASSETS_DIR, export_asgi_app)
     uploads = _folder(upload_dir, config.UPLOAD_DIR, export_asgi_app)
@@ -202,7 +216,9 @@ def app(
                 route_url_strategy=route_url_strategy,
             )
         )
-    except (WebServerError, environment.EnvironmentVariableError) as error:
+    except (OSError, environment.EnvironmentVariableError, desktop.DesktopClientError) as error:
+        if not _is_startup_error(error):
+            raise
         # Without logging configured, this reaches stderr through logging's last-resort handler.
         logger.error("Flet app could not start: %s", error)
         raise SystemExit(1) from None
@@ -226,6 +242,7 @@ async def app_async(
     Raises:
         WebServerError: the server could not listen (``PortInUseError`` for a taken port).
         EnvironmentVariableError: a FLET_* variable holds an unusable value.
+        DesktopClientError: the desktop client cannot start (a missing system library).
     """
     _configure_logging()
     chosen_view = _view(view)
@@ -236,14 +253,20 @@ async def app_async(
         chosen_view = AppView.WEB_BROWSER
         if port == 0:
             port = DEFAULT_WEB_SERVER_PORT
-    if config.PLATFORM.get() is not None and not force_web:
-        logger.warning("FLET_PLATFORM is set, but this build has no embedded-client mode; serving a web app")
-    if chosen_view in _DESKTOP_VIEWS and not force_web:
-        logger.warning(
-            "the Flet desktop client is not part of this build; serving the app as a web app "
-            "and opening it in the browser instead"
-        )
-        chosen_view = AppView.WEB_BROWSER
+    embedded = config.PLATFORM.get() is not None
+    program = None
+    if chosen_view in _DESKTOP_VIEWS and not force_web and not embedded:
+        program = desktop.find_client()
+        if program is None:
+            logger.warning(
+                "the Flet desktop client is not installed (pip install 'flet[desktop]'); serving the app "
+                "as a web app and opening it in the browser instead"
+            )
+            chosen_view = AppView.WEB_BROWSER
+    if not force_web and (embedded or chosen_view in {AppView.FLET_APP, AppView.FLET_APP_HIDDEN}):
+        assets = _folder(assets_dir, config.ASSETS_DIR, False)
+        await _serve_desktop(target, _page_name(name), port, chosen_view, assets, program)
+        return
     if host is None and not force_web:
         host = "127.0.0.1"  # a desktop session: do not expose the app to the network unasked
 
@@ -255,7 +278,106 @@ async def app_async(
     _announce(server, url)
     if chosen_view == AppView.WEB_BROWSER and not force_web and _may_open_browser():
         await asyncio.to_thread(webbrowser.open, url)
+    if chosen_view == AppView.FLET_APP_WEB and program is not None and _url_prefix() is None:
+        client = desktop.DesktopClient(program, url)
+        try:
+            client.start()
+            await _first_of(asyncio.shield(server.wait()), asyncio.to_thread(client.wait))
+        finally:
+            client.stop()
+            await server.close()
+        return
     await server.wait()
+
+
+def _is_startup_error(error: BaseException) -> bool:
+    """An error that means "the app could not start", to be shown as one line."""
+    if isinstance(error, (environment.EnvironmentVariableError, desktop.DesktopClientError)):
+        return True
+    web = sys.modules.get("flet.fastapi.serve_fastapi_web_app")  # it raised only if it was imported
+    return web is not None and isinstance(error, web.WebServerError)
+
+
+async def start_web_server(asgi_app: Any, host: str | None, port: int, **options: Any) -> RunningServer:
+    """:func:`flet.fastapi.serve_fastapi_web_app.start_web_server`, imported when first needed."""
+    from flet.fastapi.serve_fastapi_web_app import start_web_server as start
+
+    return await start(asgi_app, host, port, **options)
+
+
+def _url_prefix() -> str | None:
+    return config.DISPLAY_URL_PREFIX.get()
+
+
+def _no_uploads(file_name: str, expires: int) -> str:
+    raise FletError(
+        "upload URLs exist only for web apps: in the desktop window the FilePicker returns local paths "
+        "(e.files[i].path), which the app can read directly"
+    )
+
+
+async def _serve_desktop(
+    target: SessionHandler, page_name: str, port: int, view: AppView | None, assets: str | None, program: Path | None
+) -> None:
+    """Socket mode: serve the app to one desktop client until its window closes or a signal comes."""
+    app_host = AppHost(target, upload_signer=_no_uploads, page_name=page_name)
+    server = SocketServer(app_host, port=port)
+    client: desktop.DesktopClient | None = None
+    stop = asyncio.Event()
+    try:
+        with _stop_signals(stop):
+            await server.start()
+            prefix = _url_prefix()
+            if prefix is not None:
+                print(f"{prefix} {server.url}", flush=True)  # `flet run` opens the window itself
+            elif program is not None:
+                client = desktop.DesktopClient(
+                    program, server.url, hidden=view == AppView.FLET_APP_HIDDEN, assets_dir=assets
+                )
+                client.start()
+            logger.info("Flet app has started on %s", server.url)
+            if client is None:
+                await stop.wait()
+            else:
+                await _first_of(stop.wait(), asyncio.to_thread(client.wait))
+                status = None if stop.is_set() else client.wait()
+                if status:  # 0 is a closed window
+                    logger.warning("the Flet desktop client exited with status %d", status)
+    finally:
+        if client is not None:
+            client.stop()
+        await server.close()
+        await app_host.shutdown()
+
+
+async def _first_of(*waits: Any) -> Any:
+    """Run the awaitables until one finishes; cancel the others; return its result."""
+    tasks = [asyncio.ensure_future(wait) for wait in waits]
+    try:
+        done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in tasks:
+            task.cancel()
+    return next(iter(done)).result()
+
+
+@contextlib.contextmanager
+def _stop_signals(stop: asyncio.Event) -> Iterator[None]:
+    """SIGINT and SIGTERM set ``stop`` while inside (main thread only; elsewhere nothing changes)."""
+    installed: list[signal.Signals] = []
+    if threading.current_thread() is threading.main_thread():
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(sig, stop.set)
+            except (NotImplementedError, RuntimeError, ValueError):  # not supported by this loop
+                continue
+            installed.append(sig)
+    try:
+        yield
+    finally:
+        for installed_signal in installed:
+            asyncio.get_running_loop().remove_signal_handler(installed_signal)
 
 
 def _configure_logging() -> None:
@@ -265,7 +387,7 @@ def _configure_logging() -> None:
 
 
 def _may_open_browser() -> bool:
-    return config.DISPLAY_URL_PREFIX.get() is None and environment.has_display()
+    return _url_prefix() is None and environment.has_display()
 
 
 def _announce(server: RunningServer, url: str) -> None:

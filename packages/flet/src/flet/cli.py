@@ -1,14 +1,19 @@
 """The ``flet`` command: ``flet run`` starts an app (and restarts it when its files change).
 
-``flet run`` runs the script as a child process with FLET_DISPLAY_URL_PREFIX set, reads the
-URL the app prints once its server listens, shows it and opens the browser. SIGINT and SIGTERM
-are passed on to the app, which gets a few seconds to stop before it is killed, so stopping
-``flet run`` never leaves the app serving as an orphan (UPSTREAM-BUG #38).
+``flet run`` runs the script as a child process with FLET_DISPLAY_URL_PREFIX set and reads the
+URL the app prints once it listens. A socket URL (desktop mode, the default when the desktop
+client is installed and there is a display) makes it open the Flet desktop client on it, once:
+the app listens on the same FLET_SERVER_UDS_PATH after every restart and the client reconnects;
+closing the window stops the app and ``flet run``. An ``http`` URL (``--web``, or no desktop
+client) is shown and opened in the browser. SIGINT and SIGTERM are passed on to the app, which
+gets a few seconds to stop before it is killed, and close the window, so stopping ``flet run``
+never leaves the app serving as an orphan (UPSTREAM-BUG #38).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import queue
@@ -16,6 +21,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import webbrowser
@@ -23,7 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from flet import environment
+from flet import desktop, environment
 from flet.version import version
 from flet_runtime import config
 
@@ -56,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("-r", "--recursive", action="store_true", help="like -d, including subfolders")
     run.add_argument("--ignore-dirs", help="comma-separated folders (relative to the script) not to watch")
     run.add_argument("--no-reload", action="store_true", help="do not restart the app when files change")
-    run.add_argument("-n", "--hidden", action="store_true", help="(desktop only, ignored here)")
+    run.add_argument("-n", "--hidden", action="store_true", help="start the desktop window hidden")
     run.add_argument("--ios", action="store_true", help="(not supported here)")
     run.add_argument("--android", action="store_true", help="(not supported here)")
     run.add_argument("-v", "--verbose", action="count", default=0, help="more output (-vv: debug)")
@@ -111,7 +117,16 @@ def _target(options: argparse.Namespace) -> tuple[list[str], Path] | str:
     return [sys.executable, "-u", str(script)], script
 
 
-def _child_environment(options: argparse.Namespace, url_prefix: str, watch_root: Path) -> dict[str, str]:
+def _desktop_client(options: argparse.Namespace) -> Path | None:
+    """The desktop client to open, unless the app is going to be served as a web app."""
+    if options.web or config.FORCE_WEB_SERVER.get() or environment.is_linux_server():
+        return None
+    return desktop.find_client()
+
+
+def _child_environment(
+    options: argparse.Namespace, url_prefix: str, watch_root: Path, *, desktop_mode: bool = False
+) -> dict[str, str]:
     child = dict(os.environ)
     child[config.DISPLAY_URL_PREFIX.name] = url_prefix
     child["PYTHONIOENCODING"] = "utf-8"
@@ -122,6 +137,10 @@ def _child_environment(options: argparse.Namespace, url_prefix: str, watch_root:
         child[config.FORCE_WEB_SERVER.name] = "true"
         if options.port is None and config.SERVER_PORT.raw() is None:
             child[config.SERVER_PORT.name] = str(_free_port())
+    elif desktop_mode and options.port is None and sys.platform != "win32":
+        # one socket path for every restart of the app, so the open window reconnects to it
+        name = f"flet-{os.getpid()}-{time.time_ns()}.sock"
+        child[config.SERVER_UDS_PATH.name] = str(Path(tempfile.gettempdir()) / name)
     if options.port is not None:
         child[config.SERVER_PORT.name] = str(options.port)
     if options.host is not None:
@@ -209,8 +228,13 @@ def _run(options: argparse.Namespace) -> int:
         print(f"flet: error: {target}", file=sys.stderr)
         return 2
     argv, watch_root = target
+    try:
+        program = _desktop_client(options)
+    except config.EnvironmentVariableError as error:
+        print(f"flet: error: {error}", file=sys.stderr)
+        return 2
     url_prefix = f"PAGE_URL_{time.time_ns()}"
-    env = _child_environment(options, url_prefix, watch_root)
+    env = _child_environment(options, url_prefix, watch_root, desktop_mode=program is not None)
     events: queue.Queue[tuple[str, Any]] = queue.Queue()
 
     def on_signal(signum: int, _: Any) -> None:
@@ -222,10 +246,23 @@ def _run(options: argparse.Namespace) -> int:
         threading.Thread(target=_watch, args=(watch_root, options, events, stop_watching), daemon=True).start()
     child = _Child(argv, env, url_prefix, events)
     opened = False
+    window: desktop.DesktopClient | None = None
     try:
         while True:
             kind, value = events.get()
-            if kind == "url":
+            if kind == "url" and not value.startswith(("http://", "https://")):
+                if window is None and program is not None:  # the app's socket: open the window once
+                    window = desktop.DesktopClient(
+                        program, value, hidden=options.hidden, assets_dir=env.get(config.ASSETS_DIR.name)
+                    )
+                    try:
+                        window.start()
+                    except desktop.DesktopClientError as error:
+                        window = None
+                        print(f"flet: error: {error}", file=sys.stderr, flush=True)
+                        return 1
+                    threading.Thread(target=_watch_window, args=(window, events), daemon=True).start()
+            elif kind == "url":
                 print(f"Flet app is running at {value}", flush=True)
                 if not opened and environment.has_display():
                     opened = True
@@ -238,6 +275,8 @@ def _run(options: argparse.Namespace) -> int:
                 exited, code = value
                 if exited is child:
                     return int(code)
+            elif kind == "window_closed":
+                return 0
             elif kind == "signal":
                 child.stop()
                 return 0
@@ -245,7 +284,18 @@ def _run(options: argparse.Namespace) -> int:
         stop_watching.set()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        if window is not None:
+            window.stop()
         child.stop()
+        socket_path = env.get(config.SERVER_UDS_PATH.name)
+        if socket_path and socket_path != os.environ.get(config.SERVER_UDS_PATH.name):
+            with contextlib.suppress(OSError):
+                os.unlink(socket_path)
+
+
+def _watch_window(window: desktop.DesktopClient, events: queue.Queue[tuple[str, Any]]) -> None:
+    window.wait()
+    events.put(("window_closed", None))
 
 
 if __name__ == "__main__":

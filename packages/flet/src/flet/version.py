@@ -1,4 +1,4 @@
-"""The version of this Flet distribution, shared by all five packages of the monorepo."""
+"""The version of this Flet distribution, shared by all six packages of the monorepo."""
 
 from __future__ import annotations
 

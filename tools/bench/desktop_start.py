@@ -1,0 +1,268 @@
+"""Process start -> first frame in the desktop window: ours against upstream 0.21.2, in one run.
+
+Both run the same counter app with ``ft.app(main)`` on an Xvfb display this script starts
+(and stops by PID). The clock starts just before the Python process is spawned and stops at
+the first screen grab of the window that shows the app's settled first frame (the counter
+row, as it looks once nothing moves any more). Grabs come every few tens of milliseconds, so
+each figure is late by up to one grab. Runs alternate between ours and upstream; the first
+run of each is a warm-up (upstream unpacks its client into ~/.flet on its first start).
+
+Upstream is flet==0.21.2 installed with its platform wheel (which carries the Linux client)
+into a throwaway venv outside the repository, never a dependency. It is given a libmpv.so.1
+link to the system's libmpv.so.2 on LD_LIBRARY_PATH, as it cannot find one itself; ours
+makes that link (after an ldd check) as part of its measured start.
+
+    python tools/bench/desktop_start.py --ours .venv/bin/python --upstream-venv /tmp/flet-upstream-desktop
+
+Needs Xvfb, xdotool and ImageMagick's import, and our flet installed with flet-desktop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import venv
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+TITLE = "Start benchmark"
+APP = f"""\
+import flet as ft
+
+
+def main(page: ft.Page):
+    page.title = {TITLE!r}
+    number = ft.TextField(value="0", text_align=ft.TextAlign.RIGHT, width=100)
+    page.add(
+        ft.Row(
+            [ft.IconButton(ft.icons.REMOVE), number, ft.IconButton(ft.icons.ADD)],
+            alignment=ft.MainAxisAlignment.CENTER,
+        )
+    )
+
+
+ft.app(main)
+"""
+BOX = (0, 0, 1280, 100)  # the counter row, at the top of the window (0,0 without a window manager)
+GIVE_UP = 60.0
+
+
+def start_xvfb() -> tuple[subprocess.Popen[bytes], int]:
+    """Xvfb on a free display number (a random high one: other users' servers start low)."""
+    for number in random.sample(range(100, 1000), 40):
+        if Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists():
+            continue
+        command = ["Xvfb", f":{number}", "-screen", "0", "1280x1024x24", "-nolisten", "tcp", "-noreset"]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 20
+        while process.poll() is None and time.monotonic() < deadline:
+            if Path(f"/tmp/.X11-unix/X{number}").exists():
+                return process, number
+            time.sleep(0.05)
+        process.kill()  # lost a race for that number, or too slow: try another
+        process.wait()
+    raise RuntimeError("Xvfb did not start on any of 40 free display numbers")
+
+
+@contextmanager
+def xvfb() -> Iterator[str]:
+    process, number = start_xvfb()
+    try:
+        yield f":{number}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def ensure_upstream(path: Path) -> Path:
+    python = path / "bin" / "python"
+    if not python.exists():
+        venv.create(path, with_pip=True)
+        # on Linux x86_64 pip picks the manylinux wheel, which carries the desktop client
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "flet==0.21.2"], check=True)
+    return python
+
+
+def grab(display: str) -> bytes:
+    x, y, width, height = BOX
+    command = ["import", "-window", "root", "-crop", f"{width}x{height}+{x}+{y}", "-depth", "8", "rgb:-"]
+    env = {**os.environ, "DISPLAY": display}
+    return subprocess.run(command, env=env, capture_output=True, timeout=30, check=True).stdout
+
+
+def window_shown(display: str) -> bool:
+    env = {**os.environ, "DISPLAY": display}
+    command = ["xdotool", "search", "--onlyvisible", "--name", f"^{TITLE}$"]
+    return bool(subprocess.run(command, env=env, capture_output=True, text=True, timeout=30).stdout.split())
+
+
+def close_windows(display: str) -> None:
+    """WM_DELETE_WINDOW to every window of the app, as a window manager's close button sends."""
+    env = {**os.environ, "DISPLAY": display}
+    found = subprocess.run(
+        ["xdotool", "search", "--name", f"^{TITLE}$"], env=env, capture_output=True, text=True, timeout=30
+    ).stdout.split()
+    if not found:
+        return
+    x11 = ctypes.CDLL("libX11.so.6")
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x11.XInternAtom.restype = ctypes.c_ulong
+    x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+    x11.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long, ctypes.c_void_p]
+    x11.XFlush.argtypes = [ctypes.c_void_p]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    connection = x11.XOpenDisplay(display.encode())
+    for window in found:
+        event = _ClientMessage(type=33, window=int(window), format=32)  # 33: ClientMessage
+        event.message_type = x11.XInternAtom(connection, b"WM_PROTOCOLS", 0)
+        event.data[0] = x11.XInternAtom(connection, b"WM_DELETE_WINDOW", 0)
+        x11.XSendEvent(connection, int(window), 0, 0, ctypes.byref(event))
+    x11.XFlush(connection)
+    x11.XCloseDisplay(connection)
+
+
+class _ClientMessage(ctypes.Structure):
+    """Xlib's XClientMessageEvent, padded to the size of an XEvent."""
+
+    _fields_ = [
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p),
+        ("window", ctypes.c_ulong),
+        ("message_type", ctypes.c_ulong),
+        ("format", ctypes.c_int),
+        ("data", ctypes.c_long * 5),
+        ("padding", ctypes.c_long * 12),
+    ]
+
+
+def _start_ticks(pid: int) -> float:
+    """When a process started, in seconds since boot (/proc's clock ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[19]) / os.sysconf("SC_CLK_TCK")
+
+
+def client_started(python_pid: int) -> float:
+    """Seconds from the Python process's start to its desktop client's (the program named flet)."""
+    for pid in descendants(python_pid):
+        try:
+            program = Path(f"/proc/{pid}/cmdline").read_text().split("\0")[0]
+            if program.endswith("/flet"):
+                return _start_ticks(pid) - _start_ticks(python_pid)
+        except OSError:
+            continue
+    return float("nan")
+
+
+def descendants(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return found
+    for child in children:
+        found += [child, *descendants(child)]
+    return found
+
+
+def start_once(
+    python: str, script: Path, display: str, env: dict[str, str], reference: bytes | None
+) -> tuple[float, float, float, bytes]:
+    """Seconds from spawning the app to its client's start, to its window being mapped, and to
+    the first grab equal to ``reference`` (the warm-up, without one, waits and returns the
+    settled frame)."""
+    run_env = {**env, "DISPLAY": display}
+    log = tempfile.TemporaryFile()
+    started = time.perf_counter()
+    process = subprocess.Popen([python, str(script)], env=run_env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        while not window_shown(display):
+            if time.perf_counter() - started > GIVE_UP or process.poll() is not None:
+                log.seek(0)
+                output = log.read().decode(errors="replace")
+                raise RuntimeError(f"{python}: no window (exit status {process.poll()}); its output:\n{output}")
+            time.sleep(0.01)
+        shown = time.perf_counter() - started
+        spawned = client_started(process.pid)
+        if reference is None:  # the warm-up: wait until the frame stops changing, keep it
+            time.sleep(3)
+            return spawned, shown, time.perf_counter() - started, grab(display)
+        while True:
+            frame = grab(display)
+            if frame == reference:
+                return spawned, shown, time.perf_counter() - started, frame
+            if time.perf_counter() - started > GIVE_UP:
+                raise RuntimeError(f"{python}: the first frame never matched the warm-up's")
+    finally:
+        family = descendants(process.pid)
+        close_windows(display)
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        for pid in family:  # upstream leaves its client behind when killed
+            try:
+                os.kill(pid, 9)
+            except OSError:
+                pass
+        log.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ours", default=sys.executable, help="python with our flet and flet-desktop installed")
+    parser.add_argument("--upstream-venv", type=Path, default=Path("/tmp/flet-upstream-desktop"))
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    upstream = str(ensure_upstream(args.upstream_venv))
+    base = {k: v for k, v in os.environ.items() if not k.startswith("FLET_") and k != "WAYLAND_DISPLAY"}
+    with tempfile.TemporaryDirectory(prefix="flet-bench-") as scratch, xvfb() as display:
+        script = Path(scratch) / "app.py"
+        script.write_text(APP)
+        links = Path(scratch) / "lib"
+        links.mkdir()
+        (links / "libmpv.so.1").symlink_to("/usr/lib/x86_64-linux-gnu/libmpv.so.2")
+        library_path = os.pathsep.join(filter(None, [str(links), base.get("LD_LIBRARY_PATH")]))
+        upstream_env = {**base, "LD_LIBRARY_PATH": library_path}
+        runners = {"ours": (args.ours, base), "upstream": (upstream, upstream_env)}
+        references = {name: start_once(py, script, display, env, None)[3] for name, (py, env) in runners.items()}
+        if references["ours"] != references["upstream"]:
+            print("note: the two first frames differ in pixels; each is timed against its own")
+        times: dict[str, list[float]] = {name: [] for name in runners}
+        mapped: dict[str, list[float]] = {name: [] for name in runners}
+        spawned: dict[str, list[float]] = {name: [] for name in runners}
+        for _ in range(args.runs):
+            for name, (python, env) in runners.items():
+                client, shown, framed, _ = start_once(python, script, display, env, references[name])
+                spawned[name].append(client)
+                mapped[name].append(shown)
+                times[name].append(framed)
+    for name, values in times.items():
+        print(
+            f"{name:8} start -> first frame: median {statistics.median(values) * 1000:.0f} ms, "
+            f"min {min(values) * 1000:.0f} ms, max {max(values) * 1000:.0f} ms ({len(values)} runs); "
+            f"window mapped: median {statistics.median(mapped[name]) * 1000:.0f} ms; "
+            f"client process started (Python's own part): median {statistics.median(spawned[name]) * 1000:.0f} ms"
+        )
+    ratio = statistics.median(times["ours"]) / statistics.median(times["upstream"])
+    print(f"ratio ours/upstream (medians): {ratio:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
