@@ -16,10 +16,20 @@ ENVIRONMENT_READERS = {
     "packages/flet/src/flet/auth/_http.py": "OAUTHLIB_INSECURE_TRANSPORT (oauthlib's own switch)",
     "packages/flet/src/flet/fastapi/workers.py": "WEB_CONCURRENCY (the worker count uvicorn and gunicorn read)",
     "packages/flet-runtime/src/flet_runtime/metrics.py": "PROMETHEUS_MULTIPROC_DIR (prometheus_client's own switch)",
+    "packages/flet/src/flet/desktop.py": "copies the environment for the desktop client's process",
+    "packages/flet-desktop/src/flet_desktop/__init__.py": "XDG_CACHE_HOME (where a macOS app bundle is unpacked)",
 }
-# Constants of the 0.21 API that are not variables (AppView values), and the two variables of
-# flet-web-assets' build hook, which cannot import flet-runtime (its README describes them).
-NOT_SETTINGS = {"FLET_APP", "FLET_APP_WEB", "FLET_APP_HIDDEN", "FLET_WEB_ASSETS_WHEEL", "FLET_WEB_ASSETS_CACHE"}
+# Constants of the 0.21 API that are not variables (AppView values), the two variables of
+# flet-web-assets' build hook, which cannot import flet-runtime (its README describes them), and
+# the variable flet writes for the desktop client and never reads.
+NOT_SETTINGS = {
+    "FLET_APP",
+    "FLET_APP_WEB",
+    "FLET_APP_HIDDEN",
+    "FLET_WEB_ASSETS_WHEEL",
+    "FLET_WEB_ASSETS_CACHE",
+    "FLET_HIDE_WINDOW_ON_START",
+}
 
 
 def sources() -> list[Path]:

@@ -174,7 +174,10 @@ def test_a_view_path_without_a_client_is_an_error_naming_the_variable(
     stand_in: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FLET_VIEW_PATH", str(tmp_path))
-    with pytest.raises(environment.EnvironmentVariableError, match=r"FLET_VIEW_PATH=.*holds no Flet desktop client"):
+    with pytest.raises(
+        environment.EnvironmentVariableError,
+        match=r"FLET_VIEW_PATH=.* cannot be used: expected a folder holding a Flet desktop client \(flet is missing\)",
+    ):
         run()
 
 

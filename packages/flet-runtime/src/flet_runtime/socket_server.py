@@ -153,7 +153,7 @@ class SocketServer:
             port = self._server.sockets[0].getsockname()[1]
             self._url = f"tcp://localhost:{port}"
         else:
-            path = self._uds_path or config.server_uds_path() or _temporary_socket_path()
+            path = self._uds_path or config.SERVER_UDS_PATH.get() or _temporary_socket_path()
             with contextlib.suppress(FileNotFoundError):
                 if Path(path).is_socket():
                     os.unlink(path)  # a stale socket of a previous run (flet run restarts the app)
