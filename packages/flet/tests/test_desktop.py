@@ -304,14 +304,16 @@ def test_flet_run_web_still_opens_the_browser(stand_in: Path, tmp_path: Path, mo
     monkeypatch.setattr(cli.webbrowser, "open", opened.append)
     script = tmp_path / "main.py"
     script.write_text(APP_SCRIPT)
-    original = cli._Child.__init__
+    # the app process `flet run` starts is wrapped to send it SIGTERM once the browser was opened
+    child_class = cli._Child  # noqa: SLF001  # no public seam for stopping `flet run` from a test
+    original = child_class.__init__
 
     def stop_after_the_url(self: Any, *args: Any) -> None:
         original(self, *args)
         events = args[-1]
         threading.Thread(target=lambda: (_wait_for(lambda: opened), events.put(("signal", 15))), daemon=True).start()
 
-    monkeypatch.setattr(cli._Child, "__init__", stop_after_the_url)
+    monkeypatch.setattr(child_class, "__init__", stop_after_the_url)
     assert cli.main(["run", "--web", "--no-reload", str(script)]) == 0
     assert opened and opened[0].startswith("http://") and not stand_in.exists()
 
