@@ -153,7 +153,7 @@ def test_the_demo_counts_validates_and_routes(serve: Callable[..., Any], browser
 
 RUN_COMMAND = ["bash", "tools/run.sh"]  # the README's "Run" command, verbatim
 INSTALL_TIMEOUT = 600.0
-"""Seconds for run.sh to create its venv, install the five packages and serve: pip's cache is used."""
+"""Seconds for run.sh to create its venv, install the four web packages and serve: pip's cache is used."""
 
 
 _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # 127.0.0.1, never via a proxy
