@@ -40,7 +40,7 @@ STOP_TIMEOUT = 5.0
 
 _UNSUPPORTED = {
     "build": "`flet build` needs the Flutter SDK and the upstream build templates, not used by this distribution",
-    "pack": "`flet pack` bundles the Flet desktop client, which this distribution does not ship",
+    "pack": "`flet pack` (an app bundled with PyInstaller) is not available in this distribution yet",
     "publish": "`flet publish` needs an in-browser (Pyodide) build of Flet, which this distribution does not provide",
     "create": "`flet create` is not available in this distribution yet",
 }
