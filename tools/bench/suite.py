@@ -552,7 +552,7 @@ def main() -> int:
         default=Path("/tmp/flet-upstream"),
         help="venv with upstream 0.21.2 (created there, outside the repository, when absent)",
     )
-    parser.add_argument("--quick", action="store_true", help="about a minute: one repetition, smaller sizes")
+    parser.add_argument("--quick", action="store_true", help="about two minutes: one repetition, smaller sizes")
     parser.add_argument("--reps", type=int, help="repetitions per side (default 3, --quick 1)")
     parser.add_argument("--only", action="append", help="run only these workloads (by key; repeatable)")
     parser.add_argument("--write-readme", action="store_true", help="write the table into README.md")
