@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -20,18 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from testsupport.client_tree import ClientTree
+from testsupport.processes import free_port, stop
 
 APPS = Path(__file__).resolve().parent / "apps"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 START_TIMEOUT = 30.0
-STOP_TIMEOUT = 10.0
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = START_TIMEOUT) -> None:
@@ -45,18 +38,6 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = 
         except OSError:
             time.sleep(0.1)
     raise TimeoutError(f"nothing listened on 127.0.0.1:{port} within {timeout:.0f} s")
-
-
-def stop(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> int:
-    """Signal the process by its PID, wait (bounded), kill it if it will not stop."""
-    if process.poll() is None:
-        os.kill(process.pid, sig)
-        try:
-            process.wait(STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(STOP_TIMEOUT)
-    return process.returncode
 
 
 def user_environment(**extra: str) -> dict[str, str]:
@@ -135,12 +116,12 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., Server]]:
         stop(server.process)
 
 
-class FletProtocolClient:
+class FletProtocolClient(ClientTree):
     """The browser client's side of the protocol, over a real WebSocket."""
 
     def __init__(self, url: str) -> None:
+        super().__init__()
         self.url = url
-        self.controls: dict[str, dict[str, Any]] = {}
         self.session_id = ""
 
     def __enter__(self) -> FletProtocolClient:
@@ -192,23 +173,6 @@ class FletProtocolClient:
 
     def of_type(self, kind: str) -> list[dict[str, Any]]:
         return [c for c in self.controls.values() if c.get("t") == kind]
-
-    def apply(self, message: dict[str, Any]) -> None:
-        action, payload = message["action"], message["payload"]
-        if action == "registerWebClient":
-            self.controls = dict((payload.get("session") or {}).get("controls") or {})
-        elif action == "pageControlsBatch":
-            for item in payload:
-                self.apply(item)
-        elif action == "addPageControls":
-            for control in payload["controls"]:
-                self.controls[control["i"]] = dict(control)
-        elif action == "updateControlProps":
-            for props in payload["props"]:
-                self.controls.setdefault(props["i"], {}).update(props)
-        elif action == "removeControl":
-            for control_id in payload["ids"]:
-                self.controls.pop(control_id, None)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

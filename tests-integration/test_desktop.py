@@ -9,9 +9,7 @@ window sits at 0,0 with the client's default size (1280x720).
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import os
-import random
 import re
 import shutil
 import signal
@@ -25,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from testsupport.processes import wait_until
+from testsupport.xvfb import close_windows, xvfb
 
 import flet as ft
 import flet.app as flet_app_module
@@ -36,38 +36,13 @@ TITLE = "Desktop counter"
 # -- the display -------------------------------------------------------------------------------
 
 
-def start_xvfb() -> tuple[subprocess.Popen[bytes], int]:
-    """Xvfb on a free display number (a random high one: other users' servers start low)."""
-    for number in random.sample(range(100, 1000), 40):
-        if Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists():
-            continue
-        command = ["Xvfb", f":{number}", "-screen", "0", "1280x1024x24", "-nolisten", "tcp", "-noreset"]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 20
-        while process.poll() is None and time.monotonic() < deadline:
-            if Path(f"/tmp/.X11-unix/X{number}").exists():
-                return process, number
-            time.sleep(0.05)
-        process.kill()  # lost a race for that number, or too slow: try another
-        process.wait()
-    raise RuntimeError("Xvfb did not start on any of 40 free display numbers")
-
-
 @pytest.fixture(scope="module")
 def display() -> Iterator[str]:
     missing = [f"{tool} (Debian: {package})" for tool, package in TOOLS.items() if shutil.which(tool) is None]
     if missing:
         pytest.fail(f"the desktop tests need {', '.join(missing)}; .ci/run installs them")
-    process, number = start_xvfb()
-    try:
-        yield f":{number}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with xvfb() as name:
+        yield name
 
 
 def x_env(display: str) -> dict[str, str]:
@@ -135,41 +110,7 @@ def settled(display: str, box: tuple[int, int, int, int], timeout: float = 10) -
 
 def close_window(display: str, window: str) -> None:
     """Ask the window to close as a window manager's close button does (WM_DELETE_WINDOW)."""
-    x11 = ctypes.CDLL("libX11.so.6")
-    x11.XOpenDisplay.restype = ctypes.c_void_p
-    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
-    x11.XInternAtom.restype = ctypes.c_ulong
-    x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
-
-    class ClientMessage(ctypes.Structure):
-        _fields_ = [
-            ("type", ctypes.c_int),
-            ("serial", ctypes.c_ulong),
-            ("send_event", ctypes.c_int),
-            ("display", ctypes.c_void_p),
-            ("window", ctypes.c_ulong),
-            ("message_type", ctypes.c_ulong),
-            ("format", ctypes.c_int),
-            ("data", ctypes.c_long * 5),
-        ]
-
-    class Event(ctypes.Union):
-        _fields_ = [("xclient", ClientMessage), ("pad", ctypes.c_long * 24)]
-
-    x11.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long, ctypes.POINTER(Event)]
-    x11.XFlush.argtypes = [ctypes.c_void_p]
-    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
-    connection = x11.XOpenDisplay(display.encode())
-    assert connection, f"cannot open X display {display}"
-    event = Event()
-    event.xclient.type = 33  # ClientMessage
-    event.xclient.window = int(window)
-    event.xclient.message_type = x11.XInternAtom(connection, b"WM_PROTOCOLS", 0)
-    event.xclient.format = 32
-    event.xclient.data[0] = x11.XInternAtom(connection, b"WM_DELETE_WINDOW", 0)
-    assert x11.XSendEvent(connection, int(window), 0, 0, ctypes.byref(event))
-    x11.XFlush(connection)
-    x11.XCloseDisplay(connection)
+    close_windows(display, [window])
 
 
 def children(pid: int) -> list[int]:
@@ -186,16 +127,6 @@ def alive(pid: int) -> bool:
     except (OSError, IndexError):
         return False
     return state != "Z"
-
-
-def wait_until(predicate: Callable[[], Any], timeout: float, what: str) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"{what}: not within {timeout} s")
 
 
 # -- an app run in this process, so the test reads its session's control tree ---------------------

@@ -9,7 +9,6 @@ import asyncio
 import json
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -20,79 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from testsupport.processes import free_port, wait_until
+from testsupport.processes import stop as stop_pid
+from testsupport.redis_server import RedisServer
 from websockets.asyncio.client import ClientConnection, connect
 
 REPO = Path(__file__).resolve().parents[1]
 RECIPE = REPO / "deploy" / "nginx" / "flet.conf"
-REDIS_SERVER = "/usr/bin/redis-server"
 NGINX = "/usr/sbin/nginx"
 STATS = re.compile(r"all (\d+) (\d+) \| room (\d+) \| others (\d+)")
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def wait_until(check: Callable[[], Any], timeout: float, what: str) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise TimeoutError(f"not within {timeout} s: {what}")
-
-
-def stop_pid(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        os.kill(process.pid, signal.SIGTERM)
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            os.kill(process.pid, signal.SIGKILL)
-            process.wait(10)
-
-
-class RedisServer:
-    """redis-server on a free port with a config of its own; can be stopped and started again."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.port = free_port()
-        self.process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def ping(self) -> bool:
-        try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as probe:
-                probe.sendall(b"PING\r\n")
-                return probe.recv(16).startswith(b"+PONG")
-        except OSError:
-            return False
-
-    def start(self) -> RedisServer:
-        if not os.access(REDIS_SERVER, os.X_OK):
-            raise RuntimeError(f"{REDIS_SERVER} is missing: install the Debian package redis-server (.ci/run does)")
-        config = self.folder / "redis.conf"
-        config.write_text(
-            f'port {self.port}\nbind 127.0.0.1\ndir "{self.folder}"\nsave ""\nappendonly no\ndaemonize no\n',
-            encoding="utf-8",
-        )
-        with (self.folder / "redis.log").open("ab") as log:
-            self.process = subprocess.Popen([REDIS_SERVER, str(config)], stdout=log, stderr=subprocess.STDOUT)
-        wait_until(self.ping, 10, f"redis-server answering on {self.port}")
-        return self
-
-    def stop(self) -> None:
-        process, self.process = self.process, None
-        if process is not None:
-            stop_pid(process)
 
 
 @pytest.fixture

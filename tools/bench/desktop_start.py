@@ -20,18 +20,18 @@ Needs Xvfb, xdotool and ImageMagick's import, and our flet installed with flet-d
 from __future__ import annotations
 
 import argparse
-import ctypes
 import os
-import random
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import venv
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/: the shared test support
+
+from testsupport.xvfb import close_windows, xvfb  # after the path line above
 
 TITLE = "Start benchmark"
 APP = f"""\
@@ -53,37 +53,6 @@ ft.app(main)
 """
 BOX = (0, 0, 1280, 100)  # the counter row, at the top of the window (0,0 without a window manager)
 GIVE_UP = 60.0
-
-
-def start_xvfb() -> tuple[subprocess.Popen[bytes], int]:
-    """Xvfb on a free display number (a random high one: other users' servers start low)."""
-    for number in random.sample(range(100, 1000), 40):
-        if Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists():
-            continue
-        command = ["Xvfb", f":{number}", "-screen", "0", "1280x1024x24", "-nolisten", "tcp", "-noreset"]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 20
-        while process.poll() is None and time.monotonic() < deadline:
-            if Path(f"/tmp/.X11-unix/X{number}").exists():
-                return process, number
-            time.sleep(0.05)
-        process.kill()  # lost a race for that number, or too slow: try another
-        process.wait()
-    raise RuntimeError("Xvfb did not start on any of 40 free display numbers")
-
-
-@contextmanager
-def xvfb() -> Iterator[str]:
-    process, number = start_xvfb()
-    try:
-        yield f":{number}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def ensure_upstream(path: Path) -> Path:
@@ -108,7 +77,7 @@ def window_shown(display: str) -> bool:
     return bool(subprocess.run(command, env=env, capture_output=True, text=True, timeout=30).stdout.split())
 
 
-def close_windows(display: str) -> None:
+def close_app_windows(display: str) -> None:
     """WM_DELETE_WINDOW to every window of the app, as a window manager's close button sends."""
     env = {**os.environ, "DISPLAY": display}
     found = subprocess.run(
@@ -116,38 +85,7 @@ def close_windows(display: str) -> None:
     ).stdout.split()
     if not found:
         return
-    x11 = ctypes.CDLL("libX11.so.6")
-    x11.XOpenDisplay.restype = ctypes.c_void_p
-    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
-    x11.XInternAtom.restype = ctypes.c_ulong
-    x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
-    x11.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long, ctypes.c_void_p]
-    x11.XFlush.argtypes = [ctypes.c_void_p]
-    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
-    connection = x11.XOpenDisplay(display.encode())
-    for window in found:
-        event = _ClientMessage(type=33, window=int(window), format=32)  # 33: ClientMessage
-        event.message_type = x11.XInternAtom(connection, b"WM_PROTOCOLS", 0)
-        event.data[0] = x11.XInternAtom(connection, b"WM_DELETE_WINDOW", 0)
-        x11.XSendEvent(connection, int(window), 0, 0, ctypes.byref(event))
-    x11.XFlush(connection)
-    x11.XCloseDisplay(connection)
-
-
-class _ClientMessage(ctypes.Structure):
-    """Xlib's XClientMessageEvent, padded to the size of an XEvent."""
-
-    _fields_ = [
-        ("type", ctypes.c_int),
-        ("serial", ctypes.c_ulong),
-        ("send_event", ctypes.c_int),
-        ("display", ctypes.c_void_p),
-        ("window", ctypes.c_ulong),
-        ("message_type", ctypes.c_ulong),
-        ("format", ctypes.c_int),
-        ("data", ctypes.c_long * 5),
-        ("padding", ctypes.c_long * 12),
-    ]
+    close_windows(display, found)
 
 
 def _start_ticks(pid: int) -> float:
@@ -209,7 +147,7 @@ def start_once(
                 raise RuntimeError(f"{python}: the first frame never matched the warm-up's")
     finally:
         family = descendants(process.pid)
-        close_windows(display)
+        close_app_windows(display)
         try:
             process.wait(10)
         except subprocess.TimeoutExpired:

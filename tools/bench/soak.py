@@ -28,10 +28,14 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/: the shared test support
+
+from testsupport.client_tree import ClientTree
+from testsupport.processes import free_port
 
 APP = """
 import threading
@@ -101,12 +105,12 @@ def click(control_id: str) -> str:
     return json.dumps({"action": "pageEventFromWeb", "payload": payload})
 
 
-class Tab:
+class Tab(ClientTree):
     """The part of the web client a soak needs: the tree's texts and buttons."""
 
     def __init__(self, ws: ClientConnection) -> None:
+        super().__init__()
         self.ws = ws
-        self.controls: dict[str, dict[str, Any]] = {}
 
     async def open(self) -> None:
         await self.ws.send(registration())
@@ -121,20 +125,6 @@ class Tab:
 
     async def receive(self, timeout: float = 30) -> None:
         self.apply(json.loads(await asyncio.wait_for(self.ws.recv(), timeout)))
-
-    def apply(self, message: dict[str, Any]) -> None:
-        action, payload = message["action"], message["payload"]
-        if action == "registerWebClient":
-            self.controls = dict((payload.get("session") or {}).get("controls") or {})
-        elif action == "pageControlsBatch":
-            for item in payload:
-                self.apply(item)
-        elif action == "addPageControls":
-            for control in payload["controls"]:
-                self.controls[control["i"]] = dict(control)
-        elif action == "updateControlProps":
-            for props in payload["props"]:
-                self.controls.setdefault(props["i"], {}).update(props)
 
 
 async def honest(url: str, events: int, results: Results, deadline: float) -> None:
@@ -204,13 +194,6 @@ def rss_mb(pid: int) -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     raise RuntimeError(f"no VmRSS for {pid}")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 async def run(args: argparse.Namespace, url: str) -> Results:

@@ -7,18 +7,14 @@ to tests by the ``ui`` fixture (test modules cannot import each other in importl
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
 import threading
-import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import pytest_asyncio
+from testsupport.redis_server import RedisServer
 
 from flet_core._fields import control, event, prop, slot
 from flet_core.control import Control
@@ -102,65 +98,6 @@ async def make_host() -> AsyncIterator[HostFactory]:
 
 
 # -- a real redis-server, on a free loopback port, started and stopped by PID -------------------
-
-REDIS_SERVER = "/usr/bin/redis-server"
-_START_TIMEOUT = 10.0
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-class RedisServer:
-    """One redis-server process with a config of its own; ``stop()`` and ``start()`` again on the same port."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.port = free_port()
-        self.process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> RedisServer:
-        if not os.access(REDIS_SERVER, os.X_OK):
-            raise RuntimeError(f"{REDIS_SERVER} is missing: install the Debian package redis-server (.ci/run does)")
-        config = self.folder / "redis.conf"
-        config.write_text(
-            f'port {self.port}\nbind 127.0.0.1\ndir "{self.folder}"\nsave ""\nappendonly no\n'
-            'protected-mode yes\ndaemonize no\nlogfile ""\n',
-            encoding="utf-8",
-        )
-        log = (self.folder / "redis.log").open("ab")
-        self.process = subprocess.Popen([REDIS_SERVER, str(config)], stdout=log, stderr=subprocess.STDOUT)
-        log.close()
-        deadline = time.monotonic() + _START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"redis-server exited with {self.process.returncode}; see {self.folder}/redis.log")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as probe:
-                    probe.sendall(b"PING\r\n")
-                    if probe.recv(16).startswith(b"+PONG"):
-                        return self
-            except OSError:
-                pass
-            time.sleep(0.05)
-        raise TimeoutError(f"redis-server did not answer on port {self.port} within {_START_TIMEOUT} s")
-
-    def stop(self) -> None:
-        process, self.process = self.process, None
-        if process is not None and process.poll() is None:
-            os.kill(process.pid, signal.SIGTERM)
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                os.kill(process.pid, signal.SIGKILL)
-                process.wait(10)
 
 
 @pytest.fixture
