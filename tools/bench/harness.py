@@ -20,8 +20,9 @@ from websockets.asyncio.client import ClientConnection, connect
 
 HERE = Path(__file__).resolve().parent
 APPS = HERE / "apps"
-sys.path.insert(0, str(HERE.parent))  # tools/, for compare.frames
-from compare.frames import REGISTER, free_port, start_app, wait_listening  # noqa: E402
+sys.path.insert(0, str(HERE.parent))  # tools/, for compare.frames and testsupport
+from compare.frames import REGISTER, start_app, wait_listening  # noqa: E402
+from testsupport.processes import free_port  # noqa: E402
 
 __all__ = [
     "APPS",

@@ -28,6 +28,10 @@ from typing import Any
 
 import websockets
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/: the shared test support
+
+from testsupport.processes import free_port  # after the path line above
+
 REGISTER = {
     "action": "registerWebClient",
     "payload": {
@@ -60,12 +64,6 @@ spec.loader.exec_module(module)
 import uvicorn
 uvicorn.run(ft.app(module.main, export_asgi_app=True), host="127.0.0.1", port=int(sys.argv[2]), log_level="error")
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def capture(port: int, events: list[dict[str, Any]], settle: float, route: str) -> list[Any]:
