@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import enum
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from flet_core.client_tree import ClientTree
 from flet_core.encoding import as_plain
+from flet_core.errors import FletError
 
 if TYPE_CHECKING:
     from flet_core._fields import ObservedList
+    from flet_core.connection import Connection
     from flet_core.control import Control
 
 __all__ = [
@@ -95,12 +98,32 @@ class Record:
         """Raw wire attributes that no field declares (``_set_attr``), wire name -> text."""
 
 
-class UpdateState:
-    """One page's update state: registries, id counter, client snapshot and update lock."""
+def _no_page(*_: object) -> Any:
+    raise FletError("no page sends the updates of this control tree")
 
-    def __init__(self, root: Control, root_id: str = "page") -> None:
+
+class UpdateState:
+    """One page's update state: registries, id counter, client snapshot and update lock.
+
+    ``clean`` and ``connection_for_calls`` are what a control asks of the page it is on
+    (``Control.clean()``, client method calls); the page passes its own, a bare state (the
+    engine's tests) has none.
+    """
+
+    def __init__(
+        self,
+        root: Control,
+        root_id: str = "page",
+        *,
+        clean: Callable[[Control], None] = _no_page,
+        connection_for_calls: Callable[[], Connection] = _no_page,
+    ) -> None:
         self.root = root
         """The control the client tree is rooted at (the page)."""
+        self.clean = clean
+        """Remove a control's children, on the client too, and send it (``Control.clean()``)."""
+        self.connection_for_calls = connection_for_calls
+        """The connection client method calls go through; raises once the page is disconnected."""
         self.lock = threading.RLock()
         """Held while an update is computed and sent."""
         self.tree = ClientTree()

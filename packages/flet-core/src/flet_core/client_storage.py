@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from flet_core._update_state import record
 from flet_core.encoding import to_jsonable
-from flet_core.errors import FletTypeError
+from flet_core.errors import FletTypeError, PageDisconnectedException
 
 if TYPE_CHECKING:
     from flet_core.connection import Connection
@@ -63,8 +64,10 @@ class ClientStorage:
         return await self._connection().invoke_method_async("", method, arguments, True, self.wait_timeout)
 
     def _connection(self) -> Connection:
-        # a page service -> Page: the page's calls go through its connection while it is open
-        return self._page._connection_for_calls()  # noqa: SLF001
+        state = record(self._page).state
+        if state is None:  # never for a page in use: it is the root of its own state
+            raise PageDisconnectedException("Page is disconnected")
+        return state.connection_for_calls()  # the page's connection while it is open
 
     def set(self, key: str, value: Any) -> bool:
         """Store ``value`` (anything JSON can hold) under ``key``."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from flet_core._deprecation import deprecated_twin
 from flet_core._fields import FieldTable, control, local, prop
-from flet_core._update_state import Record, record, set_raw_attr
+from flet_core._update_state import Record, UpdateState, record, set_raw_attr
 from flet_core.encoding import as_plain
 from flet_core.errors import FletTypeError, NotOnPageError
 
@@ -137,8 +137,7 @@ class Control:
 
     def clean(self) -> None:
         """Remove every child of this control, on the client too."""
-        # Control -> Page: clean() is computed and sent by the page under its update lock
-        self._require_page("clean()")._clean(self)  # noqa: SLF001
+        self._state("clean()").clean(self)  # computed and sent by the page, under its update lock
 
     update_async = deprecated_twin(update)
     clean_async = deprecated_twin(clean)
@@ -189,17 +188,19 @@ class Control:
 
     def _method_target(self, method_name: str) -> tuple[Connection, str]:
         """The connection a client method call of this control goes through, and the control's id."""
-        page = self._require_page(f"{method_name}()")
-        # Control -> Page: a client method call goes through the page's connection while it is open
-        return page._connection_for_calls(), self._rec.uid or ""  # noqa: SLF001
+        return self._state(f"{method_name}()").connection_for_calls(), self._rec.uid or ""
 
-    def _require_page(self, what: str) -> Page:
-        page = self.page
-        if page is None:
+    def _state(self, what: str) -> UpdateState:
+        """The update state of the page this control is on; ``what`` names the call that needs it."""
+        state = self._rec.state
+        if state is None:
             raise NotOnPageError(
                 f"{type(self).__name__} must be added to the page first: call page.add(...) before {what}"
             )
-        return page
+        return state
+
+    def _require_page(self, what: str) -> Page:
+        return self._state(what).root  # type: ignore[return-value]  # the root of a session is its Page
 
     def _set_attr(self, name: str, value: Any, dirty: bool = True) -> None:
         """Set a raw wire attribute that no field declares (kept for 0.21 custom controls)."""

@@ -1,25 +1,22 @@
-"""What ``page.login()`` needs from the host that signs users in, and what apps read back.
+"""What ``page.login()`` passes to the host that signs users in, and what apps read back.
 
 The page model knows no OAuth: ``Page.login``/``logout`` hand the call to the page's
-``login_handler``, a :class:`LoginHandler` that the host sets on each new page (the flet package
-sets its OAuth implementation). The other protocols describe, by shape only, the provider an
-app passes in and the ``page.auth`` it gets back, so type checkers and editors know them
-without flet-core importing the classes that implement them (``flet.auth``).
+``login_handler``, a :class:`flet_core.page.LoginHandler` that the host sets on each new page
+(the flet package sets its OAuth implementation; the protocol lives beside ``Page``, which its
+methods take, so this module names no other). The protocols here describe, by shape only, the
+provider an app passes in and the ``page.auth`` it gets back, so type checkers and editors know
+them without flet-core importing the classes that implement them (``flet.auth``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, KeysView, Sequence
+from collections.abc import Callable, KeysView, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
-
-if TYPE_CHECKING:
-    from flet_core.page import Page
+from typing import Any, Protocol
 
 __all__ = [
     "AuthUserInfo",
     "AuthorizationInfo",
-    "LoginHandler",
     "LoginRequest",
     "OAuthProviderInfo",
     "OAuthTokenInfo",
@@ -101,15 +98,3 @@ class LoginRequest:
     redirect_to_page: bool = False
     authorization: Callable[..., AuthorizationInfo] | None = None
     """The ``Authorization`` class (or subclass) to create; None for the host's default."""
-
-
-class LoginHandler(Protocol):
-    """How a host signs users in: ``Page.login``/``logout`` and their async forms call it."""
-
-    def login(self, page: Page, request: LoginRequest) -> AuthorizationInfo: ...
-
-    def login_async(self, page: Page, request: LoginRequest) -> Awaitable[AuthorizationInfo]: ...
-
-    def logout(self, page: Page) -> None: ...
-
-    def logout_async(self, page: Page) -> Awaitable[None]: ...

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar, overload
 
 from flet_core import protocol
 from flet_core._deprecation import deprecated_twin
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from flet_core.control_event import EventHandler  # noqa: F401
     from flet_core.cupertino import CupertinoAlertDialog, CupertinoAppBar, CupertinoBottomSheet, CupertinoNavigationBar  # noqa: F401
     from flet_core.dialogs import AlertDialog, Banner, BottomSheet, SnackBar
-    from flet_core.login import AuthorizationInfo, LoginHandler, OAuthProviderInfo
+    from flet_core.login import AuthorizationInfo, OAuthProviderInfo
     from flet_core.material_buttons import FloatingActionButton  # noqa: F401
     from flet_core.navigation_bars import AppBar, BottomAppBar, NavigationBar, NavigationDrawer  # noqa: F401
     from flet_core.pubsub import PubSubClient
@@ -124,6 +124,21 @@ def _brightness(text: str) -> Brightness:
 
 
 @control("page")
+class LoginHandler(Protocol):
+    """How a host signs users in: ``Page.login``/``logout`` and their async forms call it.
+
+    It lives beside ``Page`` (its methods take one), so ``flet_core.login`` stays a leaf module.
+    """
+
+    def login(self, page: Page, request: LoginRequest) -> AuthorizationInfo: ...
+
+    def login_async(self, page: Page, request: LoginRequest) -> Awaitable[AuthorizationInfo]: ...
+
+    def logout(self, page: Page) -> None: ...
+
+    def logout_async(self, page: Page) -> Awaitable[None]: ...
+
+
 class Page(AdaptiveControl):
     """One session's page: views, overlay, page attributes, and the client's reported state."""
 
@@ -233,7 +248,7 @@ class Page(AdaptiveControl):
         self._session_id = session_id
         self._loop = loop
         self._executor = executor
-        self._updates = UpdateState(self)
+        self._updates = UpdateState(self, clean=self._clean, connection_for_calls=self._connection_for_calls)
         self._last_route: str | None = None
         self._closed = False
         self.query = QueryString(self)

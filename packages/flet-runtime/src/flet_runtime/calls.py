@@ -8,8 +8,8 @@ the client disconnects.
 
 from __future__ import annotations
 
+import inspect
 import json
-import sys
 import threading
 from concurrent.futures import Future
 from types import FrameType
@@ -93,7 +93,8 @@ def _public_api(frame: FrameType | None) -> str | None:
 
 def blocking_call_message(method_name: str) -> str:
     """Explain why a waiting call on the loop thread is refused, and what to call instead."""
-    api = _public_api(sys._getframe(1)) or "invoke_method"  # noqa: SLF001  CPython's documented caller-frame accessor
+    here = inspect.currentframe()
+    api = _public_api(None if here is None else here.f_back) or "invoke_method"
     if api.endswith(".invoke_method") or api == "invoke_method":
         api = api[: -len("invoke_method")] + "invoke_method(wait_for_result=True)"
         replacement = api.replace("invoke_method(wait_for_result=True)", "invoke_method_async(wait_for_result=True)")

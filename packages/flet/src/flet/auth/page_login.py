@@ -1,7 +1,7 @@
 """``page.login()`` and ``page.logout()``: the page's side of the OAuth authorization-code flow.
 
 The page model knows nothing of OAuth: ``Page.login``/``logout`` call the page's
-``login_handler`` (:class:`flet_core.login.LoginHandler`), which the web host sets to its
+``login_handler`` (:class:`flet_core.page.LoginHandler`), which the web host sets to its
 :class:`PageLogin` on each new page. ``login`` opens the provider's page and registers the
 ``state``; the OAuth callback endpoint then calls :meth:`LoginFlow.complete`, which exchanges the
 code, sets ``page.auth`` and fires ``on_login``.
@@ -126,7 +126,7 @@ def _new_authorization(page: Page, request: LoginRequest) -> Authorization:
 
 
 class PageLogin:
-    """The OAuth sign-in of an app's pages: the :class:`flet_core.login.LoginHandler` set on each."""
+    """The OAuth sign-in of an app's pages: the :class:`flet_core.page.LoginHandler` set on each."""
 
     def __init__(self, register_state: StateRegistry) -> None:
         self._register_state = register_state
