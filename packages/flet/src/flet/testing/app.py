@@ -21,7 +21,6 @@ from flet.testing.tab import App, Main, Tab
 __all__ = ["App", "AppFactory", "AppOptions", "Main", "OpenOptions", "TabOptions", "open"]
 
 
-
 class AppOptions(TypedDict, total=False):
     """Options of :class:`App` (and of ``open()``)."""
 
