@@ -477,7 +477,7 @@ def sync_aliases(owner: Control) -> bool:
     """Adopt changes made directly to caller-owned child lists; True when something changed."""
     changed = False
     for items in (record(owner).lists or {}).values():
-        changed = items._sync_alias() or changed  # noqa: SLF001  # see set_child_list()
+        changed = items._sync_alias() or changed  # noqa: SLF001  # ObservedList's engine side, as above
     if changed:
         mark_children_changed(owner)
     return changed
@@ -486,7 +486,7 @@ def sync_aliases(owner: Control) -> bool:
 def clear_child_lists(owner: Control) -> None:
     """Empty every child list of ``owner`` (and the caller's lists they mirror) without marking it."""
     for items in (record(owner).lists or {}).values():
-        items._clear_quietly()  # noqa: SLF001  # see set_child_list()
+        items._clear_quietly()  # noqa: SLF001  # ObservedList's engine side, as above
 
 
 def children(owner: Control) -> Iterator[tuple[Control, str | None]]:

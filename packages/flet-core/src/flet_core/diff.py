@@ -338,8 +338,7 @@ def compute_clean(state: UpdateState, control: Control) -> Update:
 
 def _wire_control(control: Control, uid: str, parent_id: str, name: str | None) -> dict[str, Any]:
     """The wire object of a control, its child list still empty."""
-    # 0.21's hook for the wire type, which user controls may override
-    wire: dict[str, Any] = {"t": control._get_control_name().lower(), "i": uid, "p": parent_id, "c": []}  # noqa: SLF001
+    wire: dict[str, Any] = {"t": control._get_control_name().lower(), "i": uid, "p": parent_id, "c": []}  # noqa: SLF001  # 0.21's hook for the wire type, overridden by user controls
     if name is not None:
         wire["n"] = name
     wire.update(_wire_attrs(control))
