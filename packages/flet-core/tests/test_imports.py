@@ -1,10 +1,13 @@
-"""flet_core's modules import each other without a cycle at run time (issue 13).
+"""flet_core's modules import each other without a cycle at run time, and the type checker's
+circle is pinned (issue 13).
 
 The graph is read from the source with ``ast``: every ``import`` outside an
-``if TYPE_CHECKING:`` block is an edge, including imports inside functions (they run too, only
-later). Imports under ``TYPE_CHECKING`` are left out on purpose: ``Control.page`` is typed
-``Page`` and ``Page`` is a ``Control``, so the type checker's graph has a cycle through
-``control`` and ``page`` that the 0.21 API's types require.
+``if TYPE_CHECKING:`` block is an edge at run time, including imports inside functions (they
+run too, only later). The type checker also follows the imports under ``TYPE_CHECKING``, and
+there ``Control.page`` is typed ``Page`` while ``Page`` is a ``Control``: ``control`` and
+``page`` import each other, and every module both reachable from them and reaching them is in
+one strongly connected component. The public 0.21 types need that pair; ``TYPE_CHECKER_CIRCLE``
+lists the component's members with the reason each is in it, so it cannot grow unnoticed.
 """
 
 from __future__ import annotations
@@ -31,14 +34,14 @@ def _is_type_checking(node: ast.If) -> bool:
     return "TYPE_CHECKING" in ast.unparse(node.test)
 
 
-def _imports(module: str, path: Path, modules: dict[str, Path]) -> set[str]:
-    """The flet_core modules ``module`` imports at run time."""
+def _imports(module: str, path: Path, modules: dict[str, Path], *, type_checking: bool = False) -> set[str]:
+    """The flet_core modules ``module`` imports at run time (also for the type checker with ``type_checking``)."""
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     found: set[str] = set()
 
     def visit(node: ast.AST) -> None:
         for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.If) and _is_type_checking(child):
+            if isinstance(child, ast.If) and _is_type_checking(child) and not type_checking:
                 for other in child.orelse:
                     visit(other)
                 continue
@@ -108,3 +111,88 @@ def test_no_import_cycle_at_run_time() -> None:
     # the package's __init__ imports every module; a module importing from it would be a cycle too
     graph = {name: _imports(name, path, modules) for name, path in modules.items()}
     assert _cycle(graph) is None
+
+
+def _components(graph: dict[str, set[str]]) -> list[set[str]]:
+    """The strongly connected components of ``graph`` with more than one module (Tarjan's, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[set[str]] = []
+    for start in sorted(graph):
+        if start in index:
+            continue
+        work: list[tuple[str, list[str]]] = [(start, sorted(graph[start]))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, todo = work[-1]
+            if todo:
+                nxt = todo.pop()
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, sorted(graph[nxt])))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component: set[str] = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.add(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(component)
+    return found
+
+
+# The type checker's one circle: who is in it and why. `control` and `page` name each other for the
+# public 0.21 types; the others are classes and functions the page (or a view) names in its public
+# types that are themselves built on `Control`, and the engine modules that name `Control`.
+TYPE_CHECKER_CIRCLE = {
+    "control": "`Control.page` is typed `Page` (0.21: `ribbon.page` is `Page | None`)",
+    "page": "`Page` is a `Control` (0.21: `isinstance(page, ft.Control)`) and names what follows",
+    "adaptive_control": "`Page`'s base class, a `Control`",
+    "view": "`page.views` is `list[View]`, `View` a `Control`",
+    "scrollable_control": "`View`'s base, a `Control`; `page.on_scroll` takes its `OnScrollEvent`",
+    "dialogs": "`page.dialog`, `page.banner`, `page.bottom_sheet`, `page.snack_bar` are typed with them",
+    "cupertino": "`page.appbar`, `page.navigation_bar`, `page.dialog` may be Cupertino controls",
+    "navigation_bars": "`page.appbar`, `page.bottom_appbar`, `page.navigation_bar`, `page.drawer`",
+    "material_buttons": "`page.floating_action_button` is a `FloatingActionButton`",
+    "constrained_control": "the base of the controls above, a `Control`",
+    "_focusable": "`Focusable(Control)`, a base of the buttons above",
+    "control_event": "`ControlEvent.page` is `Page` (0.21: `e.page`); the page creates events",
+    "page_events": "the page's events (`ControlEvent`s) and its `on_*` collections, which take the `Page`",
+    "client_storage": "`ClientStorage(page: Page)`, 0.21's constructor; `page.client_storage`",
+    "query_string": "`QueryString(page: Page)`, 0.21's constructor; `page.query`",
+    "_fields": "the fields `Control` and `Page` are declared with; typed on `Control` and `ControlEvent`",
+    "_update_state": "the record every `Control` holds; it and the page's state hold `Control`s",
+    "diff": "the engine `Page.update()` runs; it reads `Control`s and calls their 0.20/0.21 hooks",
+}
+
+
+def test_the_reader_finds_components() -> None:
+    graph = {"a": {"b"}, "b": {"a", "c"}, "c": {"d"}, "d": {"c"}, "e": {"a"}}
+    assert sorted(map(sorted, _components(graph))) == [["a", "b"], ["c", "d"]]
+    assert _components({"a": {"b"}, "b": set()}) == []
+
+
+def test_the_type_checker_sees_only_the_pinned_circle() -> None:
+    modules = _module_names()
+    graph = {name: _imports(name, path, modules, type_checking=True) for name, path in modules.items()}
+    assert "flet_core.page" in graph["flet_core.control"]  # the TYPE_CHECKING import is followed
+    components = _components(graph)
+    expected = {f"flet_core.{name}" for name in TYPE_CHECKER_CIRCLE}
+    assert [sorted(c) for c in components] == [sorted(expected)], (
+        "the type checker's import circle changed; keep new modules off it (a leaf module for shared "
+        "names, annotations-only imports where they are not needed), or pin a member with its reason"
+    )

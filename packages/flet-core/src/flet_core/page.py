@@ -123,7 +123,6 @@ def _brightness(text: str) -> Brightness:
     return Brightness(text)
 
 
-@control("page")
 class LoginHandler(Protocol):
     """How a host signs users in: ``Page.login``/``logout`` and their async forms call it.
 
@@ -139,6 +138,7 @@ class LoginHandler(Protocol):
     def logout_async(self, page: Page) -> Awaitable[None]: ...
 
 
+@control("page")
 class Page(AdaptiveControl):
     """One session's page: views, overlay, page attributes, and the client's reported state."""
 
