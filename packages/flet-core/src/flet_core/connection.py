@@ -88,8 +88,12 @@ class InMemoryConnection:
 
     Handlers reach it through the same contract as in the runtime (``Page.dispatch_event`` ->
     ``Connection.dispatch(handler, event)``); only where they run differs. Which thread or task
-    runs a handler is flet-runtime's decision (``flet_runtime.dispatch``), which flet-core cannot
-    import, so core tests run handlers inline and the runtime's tests cover the real dispatcher.
+    runs a handler is flet-runtime's decision (``flet_runtime.dispatch``: worker threads, tasks on
+    the session's loop, per-session lanes, ``on_error``), which flet-core cannot import. Core
+    tests run handlers inline, on purpose: flet-core starts no threads, a look-alike dispatcher
+    here would test a copy of that code rather than it, and every core test would have to wait
+    for its handlers. The real dispatcher is covered by flet-runtime's tests
+    (``test_dispatch.py``) and by every ``flet.testing`` app test, which runs on an ``AppHost``.
 
     ``answers`` maps a method name to a result string or a callable ``(MethodCall) -> str``.
     """
