@@ -170,7 +170,7 @@ TYPE_CHECKER_CIRCLE = {
     "material_buttons": "`page.floating_action_button` is a `FloatingActionButton`",
     "constrained_control": "the base of the controls above, a `Control`",
     "_focusable": "`Focusable(Control)`, a base of the buttons above",
-    "control_event": "`ControlEvent.page` is `Page` (0.21: `e.page`); the page creates events",
+    "control_event": "`ControlEvent(..., control: Control | None, page: Page | None)`; the page creates events",
     "page_events": "the page's events (`ControlEvent`s) and its `on_*` collections, which take the `Page`",
     "client_storage": "`ClientStorage(page: Page)`, 0.21's constructor; `page.client_storage`",
     "query_string": "`QueryString(page: Page)`, 0.21's constructor; `page.query`",

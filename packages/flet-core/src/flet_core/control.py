@@ -137,7 +137,7 @@ class Control:
 
     def clean(self) -> None:
         """Remove every child of this control, on the client too."""
-        self._state("clean()").clean(self)  # computed and sent by the page, under its update lock
+        self._require_state("clean()").clean(self)  # computed and sent by the page, under its update lock
 
     update_async = deprecated_twin(update)
     clean_async = deprecated_twin(clean)
@@ -188,9 +188,9 @@ class Control:
 
     def _method_target(self, method_name: str) -> tuple[Connection, str]:
         """The connection a client method call of this control goes through, and the control's id."""
-        return self._state(f"{method_name}()").connection_for_calls(), self._rec.uid or ""
+        return self._require_state(f"{method_name}()").connection_for_calls(), self._rec.uid or ""
 
-    def _state(self, what: str) -> UpdateState:
+    def _require_state(self, what: str) -> UpdateState:
         """The update state of the page this control is on; ``what`` names the call that needs it."""
         state = self._rec.state
         if state is None:
@@ -200,7 +200,7 @@ class Control:
         return state
 
     def _require_page(self, what: str) -> Page:
-        return self._state(what).root  # type: ignore[return-value]  # the root of a session is its Page
+        return self._require_state(what).root  # type: ignore[return-value]  # the root of a session is its Page
 
     def _set_attr(self, name: str, value: Any, dirty: bool = True) -> None:
         """Set a raw wire attribute that no field declares (kept for 0.21 custom controls)."""
