@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ from flet_core.client_tree import ClientTree
 from flet_core.connection import InMemoryConnection
 from flet_core.control import Control
 from flet_core.diff import compute_update, render_tree
+from flet_core.errors import FletError
 from flet_core.page import Page
 
 
@@ -261,6 +263,31 @@ operation = st.tuples(
     st.integers(0, POOL - 1),
     st.integers(0, 5),
 )
+
+
+def test_controls_ask_the_page_through_the_state() -> None:
+    # clean() and client method calls go to what the page passed to its UpdateState
+    root, box = Root(), Box(label="b")
+    cleaned: list[Control] = []
+    conn = InMemoryConnection()
+    state = UpdateState(root, clean=cleaned.append, connection_for_calls=lambda: conn)
+    root.controls.append(box)
+    compute_update(state)
+    box.clean()
+    box.invoke_method("focus")
+    assert cleaned == [box]
+    assert [(call.control_id, call.name) for call in conn.calls] == [(box.uid, "focus")]
+
+
+def test_a_bare_state_has_no_page_to_ask() -> None:
+    root, box = Root(), Box(label="b")
+    state = UpdateState(root)
+    root.controls.append(box)
+    compute_update(state)
+    with pytest.raises(FletError, match="no page sends the updates of this control tree"):
+        box.clean()
+    with pytest.raises(FletError, match="no page sends the updates of this control tree"):
+        box.invoke_method("focus")
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
