@@ -18,7 +18,6 @@ from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.websockets import WebSocket
 
 from flet.fastapi.flet_app import (
     DEFAULT_FLET_OAUTH_STATE_TIMEOUT,
@@ -91,10 +90,7 @@ def app(
         upload_endpoint=upload_endpoint,
     )
 
-    async def websocket_endpoint_handler(websocket: WebSocket) -> None:
-        await flet_app.handle(websocket)
-
-    fastapi_app.add_api_websocket_route(f"/{websocket_endpoint}", websocket_endpoint_handler)
+    fastapi_app.add_flet_websocket(f"/{websocket_endpoint}", flet_app.handle)
 
     if upload_folder is not None:
         uploads = FletUpload(upload_folder, max_upload_size, secret_key)
