@@ -25,6 +25,7 @@ from typing import Any, overload
 from starlette.websockets import WebSocket, WebSocketState
 
 from flet.auth.page_login import LoginFlow, PageLogin
+from flet.fastapi.compression import lighten, server_protocol
 from flet.fastapi.flet_app_manager import FletAppManager, app_manager
 from flet.fastapi.forwarded import allowed_origin, forwarded_prefix, sanitize_prefix
 from flet.fastapi.oauth_state import OAuthState
@@ -129,24 +130,10 @@ class WebSocketTransport:
         return True
 
 
-def _server_transport(send: Any, depth: int = 0) -> Any:
-    """The transport (asyncio's or uvloop's) of the server protocol whose method ``send`` is, or wraps."""
-    owner = getattr(send, "__self__", None)
-    transport = getattr(owner, "transport", None)
-    if callable(getattr(transport, "abort", None)) and callable(getattr(transport, "get_extra_info", None)):
-        return transport
-    if depth >= 4:
-        return None
-    for cell in getattr(send, "__closure__", None) or ():
-        try:
-            inner = cell.cell_contents
-        except ValueError:  # an empty cell
-            continue
-        if callable(inner):
-            found = _server_transport(inner, depth + 1)
-            if found is not None:
-                return found
-    return None
+def _server_transport(send: Any) -> Any:
+    """The transport (asyncio's or uvloop's) of the server protocol behind ``send``, if found."""
+    protocol = server_protocol(send)
+    return None if protocol is None else protocol.transport
 
 
 def _load_app_host() -> Any:
@@ -278,6 +265,7 @@ class FletApp:
         host = self._manager.host((self.session_handler, page_name), lambda: self._make_host(page_name, page_url))
         await self._manager.ensure_host_started(host)
         await websocket.accept()
+        lighten(server_protocol(websocket._send))  # noqa: SLF001  # Starlette keeps ASGI send private
         transport = WebSocketTransport(websocket)
         token = _current_connection.set(_Connection(page_url))
         try:
