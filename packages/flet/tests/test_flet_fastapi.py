@@ -1,4 +1,4 @@
-"""flet.fastapi.FastAPI's lifespan and app_manager's start/shutdown."""
+"""flet.fastapi.FastAPI: its lifespan and app_manager's start/shutdown; Flet WebSockets served directly."""
 
 from __future__ import annotations
 
@@ -6,8 +6,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import fastapi
+import pytest
+from starlette.exceptions import WebSocketException
 from starlette.requests import Request
 from starlette.testclient import TestClient
+from starlette.websockets import WebSocket, WebSocketDisconnect
 
 import flet.fastapi as flet_fastapi
 from flet.fastapi import app_manager
@@ -83,3 +87,70 @@ def test_the_module_exports_the_documented_names() -> None:
     assert flet.fastapi.flet_app.DEFAULT_FLET_SESSION_TIMEOUT == 3600
     assert flet.fastapi.flet_app.DEFAULT_FLET_OAUTH_STATE_TIMEOUT == 600
     assert flet.fastapi.flet_oauth.FletOAuth is flet_fastapi.FletOAuth
+
+
+def serve_recording(app: Any, url: str, seen: list[dict[str, Any]]) -> None:
+    with TestClient(app) as client, client.websocket_connect(url) as ws:
+        assert ws.receive_text() == "hello"
+    assert seen, "the handler did not run"
+
+
+def recorder(seen: list[dict[str, Any]]) -> Any:
+    async def handler(websocket: WebSocket) -> None:
+        await websocket.accept()
+        seen.append({"app": websocket.scope.get("app"), "path": websocket.url.path, "root": websocket.scope["root_path"]})
+        await websocket.send_text("hello")
+        await websocket.close()
+
+    return handler
+
+
+@pytest.mark.parametrize("outer_kind", ["flet", "fastapi"])
+def test_a_flet_websocket_sees_the_scope_the_router_would_give_it(outer_kind: str) -> None:
+    seen: list[dict[str, Any]] = []
+    inner = flet_fastapi.FastAPI()
+    inner.add_flet_websocket("/ws", recorder(seen))
+    outer = flet_fastapi.FastAPI() if outer_kind == "flet" else fastapi.FastAPI()
+    outer.mount("/apps/x", inner)
+    serve_recording(outer, "/apps/x/ws", seen)
+    assert seen == [{"app": inner, "path": "/apps/x/ws", "root": "/apps/x"}]
+
+
+def test_middleware_of_the_user_still_sees_flet_websockets() -> None:
+    seen: list[dict[str, Any]] = []
+    passed: list[str] = []
+    app = flet_fastapi.FastAPI()
+    app.add_flet_websocket("/ws", recorder(seen))
+
+    class Counting:
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+            passed.append(scope["type"])
+            await self.inner(scope, receive, send)
+
+    app.add_middleware(Counting)
+    serve_recording(app, "/ws", seen)
+    assert passed.count("websocket") == 1
+
+
+def test_an_exception_handler_of_the_user_still_gets_what_a_flet_websocket_raises() -> None:
+    caught: list[str] = []
+    app = flet_fastapi.FastAPI()
+
+    async def failing(websocket: WebSocket) -> None:
+        await websocket.accept()
+        raise WebSocketException(4001, "no")
+
+    app.add_flet_websocket("/ws", failing)
+
+    async def on_error(websocket: WebSocket, error: WebSocketException) -> None:
+        caught.append(error.reason)
+        await websocket.close(4002)
+
+    app.add_exception_handler(WebSocketException, on_error)  # type: ignore[arg-type]
+    with TestClient(app) as client, client.websocket_connect("/ws") as ws:
+        with pytest.raises(WebSocketDisconnect) as closed:
+            ws.receive_text()
+    assert closed.value.code == 4002 and caught == ["no"]

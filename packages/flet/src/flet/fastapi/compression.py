@@ -4,8 +4,8 @@ uvicorn's WebSocket protocols (websockets' ``PerMessageDeflate`` under both its 
 keep a zlib compressor per connection for its whole life: about 39 KB at the 12-bit window and
 memory level 5 they negotiate, most of an idle session's memory. RFC 7692 lets a server send
 any message uncompressed, and compress a message without the previous ones' context (that
-only costs ratio; the client's decompressor cannot tell). So once the handshake is done,
-:func:`lighten` changes the connection's extension to
+only costs ratio; the client's decompressor cannot tell). So once the handshake is done (the
+first message from the client is in), :func:`lighten` changes the connection's extension to
 
 * send a message shorter than :data:`COMPRESS_MIN_SIZE` characters as it is (RSV1 unset): for
   a click's update (~120 bytes) compressing costs more CPU than the bytes it saves;
@@ -70,7 +70,7 @@ def server_protocol(send: Any, depth: int = 0) -> Any:
 def lighten(protocol: Any) -> bool:
     """Make the permessage-deflate extension of an accepted connection keep no compressor.
 
-    Call it before the first message is sent. ``protocol`` is what :func:`server_protocol` found
+    Call it once the handshake is complete, before the first message is sent. ``protocol`` is what :func:`server_protocol` found
     (uvicorn's sans-I/O protocol keeps the websockets connection as ``conn``; its legacy one is
     that connection). Returns whether an extension was changed; anything unrecognised is left
     as it is.

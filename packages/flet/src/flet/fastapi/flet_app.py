@@ -71,6 +71,7 @@ class WebSocketTransport:
     def __init__(self, websocket: WebSocket) -> None:
         self._websocket = websocket
         self._closed = False
+        self._received = False
 
     async def receive(self) -> str | None:
         if self._closed:
@@ -84,6 +85,11 @@ class WebSocketTransport:
         if message["type"] == "websocket.disconnect":
             self._closed = True
             return None
+        if not self._received:
+            # The handshake is surely complete once a message is in (uvicorn's legacy protocol
+            # negotiates after accept()), and nothing was sent yet: the server answers first.
+            self._received = True
+            lighten(server_protocol(self._websocket._send))  # noqa: SLF001  # Starlette keeps ASGI send private
         text = message.get("text")
         if text is None and message.get("bytes") is not None:
             text = bytes(message["bytes"]).decode("utf-8", errors="replace")
@@ -265,7 +271,6 @@ class FletApp:
         host = self._manager.host((self.session_handler, page_name), lambda: self._make_host(page_name, page_url))
         await self._manager.ensure_host_started(host)
         await websocket.accept()
-        lighten(server_protocol(websocket._send))  # noqa: SLF001  # Starlette keeps ASGI send private
         transport = WebSocketTransport(websocket)
         token = _current_connection.set(_Connection(page_url))
         try:
