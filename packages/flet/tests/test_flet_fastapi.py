@@ -98,7 +98,8 @@ def serve_recording(app: Any, url: str, seen: list[dict[str, Any]]) -> None:
 def recorder(seen: list[dict[str, Any]]) -> Any:
     async def handler(websocket: WebSocket) -> None:
         await websocket.accept()
-        seen.append({"app": websocket.scope.get("app"), "path": websocket.url.path, "root": websocket.scope["root_path"]})
+        scope = websocket.scope
+        seen.append({"app": scope.get("app"), "path": websocket.url.path, "root": scope["root_path"]})
         await websocket.send_text("hello")
         await websocket.close()
 

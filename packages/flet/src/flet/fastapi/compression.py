@@ -70,10 +70,10 @@ def server_protocol(send: Any, depth: int = 0) -> Any:
 def lighten(protocol: Any) -> bool:
     """Make the permessage-deflate extension of an accepted connection keep no compressor.
 
-    Call it once the handshake is complete, before the first message is sent. ``protocol`` is what :func:`server_protocol` found
-    (uvicorn's sans-I/O protocol keeps the websockets connection as ``conn``; its legacy one is
-    that connection). Returns whether an extension was changed; anything unrecognised is left
-    as it is.
+    Call it once the handshake is complete, before the first message is sent. ``protocol`` is
+    what :func:`server_protocol` found (uvicorn's sans-I/O protocol keeps the websockets
+    connection as ``conn``; its legacy one is that connection). Returns whether an extension
+    was changed; anything unrecognised is left as it is.
     """
     if _LightDeflate is None or protocol is None:
         return False

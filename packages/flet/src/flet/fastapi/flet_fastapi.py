@@ -32,7 +32,9 @@ Lifespan = Callable[[Any], AbstractAsyncContextManager[Any]]
 WebSocketHandler = Callable[[WebSocket], Coroutine[Any, Any, None]]
 
 # FastAPI's own handlers: none of them acts on what a Flet WebSocket handler raises
-_DEFAULT_HANDLED = frozenset({HTTPException, fastapi.HTTPException, RequestValidationError, WebSocketRequestValidationError})
+_DEFAULT_HANDLED = frozenset(
+    {HTTPException, fastapi.HTTPException, RequestValidationError, WebSocketRequestValidationError}
+)
 
 
 async def _call_all(handlers: list[Callable[[], Any]]) -> None:
