@@ -66,6 +66,35 @@ async def test_the_bound_is_reported_once_and_the_outbox_closes() -> None:
     assert overflows == [1, 2]
 
 
+@pytest.mark.asyncio
+async def test_slow_writes_are_fine_and_one_write_past_the_stall_timeout_is_not() -> None:
+    loop = asyncio.get_running_loop()
+    overflows: list[str] = []
+    outbox = Outbox(loop, lambda: overflows.append(outbox.overflow_reason), stall_timeout=0.2)
+    sent: list[str] = []
+    delays = {"slow": 0.12, "stuck": 10.0}
+
+    async def send(frame: str) -> None:
+        await asyncio.sleep(delays.get(frame.rstrip("0123456789"), 0))
+        sent.append(frame)
+
+    writer = loop.create_task(outbox.drain_into(send))
+    for index in range(4):  # 0.48 s of writes in one go, none of them longer than 0.2 s
+        outbox.put(f"slow{index}")
+    await asyncio.sleep(0.6)
+    assert sent == ["slow0", "slow1", "slow2", "slow3"] and not overflows
+    await asyncio.sleep(0.3)  # idle longer than the timeout: nothing to complain about
+    assert not overflows and outbox.idle
+    outbox.put("stuck")
+    outbox.put("after")
+    await asyncio.sleep(0.35)
+    assert overflows == ["stall"] and outbox.closed and len(outbox) == 0
+    assert not outbox.put("late")
+    writer.cancel()  # what the link's owner does once it hears of the overflow
+    await asyncio.wait([writer])
+    assert sent == ["slow0", "slow1", "slow2", "slow3"]
+
+
 class StalledTransport(MemoryTransport):
     """A connection whose client stopped reading: once stalled, send() never completes."""
 
