@@ -134,7 +134,8 @@ async def measure(app: Path, sessions: int, compress: bool, ws: str, top: int) -
     print("\nbytes (allocations) per session by line:")
     for stat in lines[:top]:
         frame = stat.traceback[0]
-        print(f"{stat.size_diff / sessions:8.0f} ({stat.count_diff / sessions:4.1f})  {where(frame.filename)}:{frame.lineno}")
+        place = f"{where(frame.filename)}:{frame.lineno}"
+        print(f"{stat.size_diff / sessions:8.0f} ({stat.count_diff / sessions:4.1f})  {place}")
     print("\nobjects per session:")
     grown = ((kind, objects_after[kind] - objects_before.get(kind, 0)) for kind in objects_after)
     for kind, count in sorted(grown, key=lambda item: -item[1])[:top]:
