@@ -104,7 +104,8 @@ class FastAPI(fastapi.FastAPI):
                 return handler(WebSocket(scope, receive, send))
             if isinstance(inner, FastAPI):  # a Flet app mounted here: it decides for itself
                 # (without a frame of its __call__ for the connection's life, unless it has to)
-                return inner._flet_direct(scope, receive, send) or inner(scope, receive, send)  # noqa: SLF001
+                direct = inner._flet_direct(scope, receive, send)  # noqa: SLF001  # this class, mounted app
+                return direct or inner(scope, receive, send)
         return None
 
     @asynccontextmanager
