@@ -89,7 +89,7 @@ async def measure(app: Path, sessions: int, compress: bool, ws: str, top: int) -
     import flet as ft
 
     port = free_port()
-    asgi = ft.app(load_main(app), export_asgi_app=True)  # type: ignore[arg-type, call-overload]
+    asgi = ft.app(load_main(app), export_asgi_app=True)  # type: ignore[call-overload]
     server = uvicorn.Server(uvicorn.Config(asgi, host="127.0.0.1", port=port, log_level="error", ws=ws))
     serving = asyncio.create_task(server.serve())
     while not server.started:
