@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import webbrowser
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -14,6 +15,7 @@ from starlette.testclient import TestClient
 import flet as ft
 import flet.app as flet_app_module
 import flet.fastapi as flet_fastapi
+from flet import desktop as desktop_module
 from flet import environment
 from flet.fastapi import FletApp, FletStaticFiles
 from flet.upload_signature import sign_upload_url
@@ -56,7 +58,7 @@ def served(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
         return FakeServer(host, port)
 
     monkeypatch.setattr(flet_app_module, "start_web_server", start)
-    monkeypatch.setattr(flet_app_module.webbrowser, "open", lambda url: seen["opened"].append(url))
+    monkeypatch.setattr(webbrowser, "open", lambda url: seen["opened"].append(url))
     return seen
 
 
@@ -98,7 +100,7 @@ def test_a_desktop_opens_the_browser_on_a_random_local_port(desktop: None, serve
 def test_without_a_desktop_client_the_desktop_view_falls_back_to_the_browser(
     desktop: None, served: dict, caplog, monkeypatch
 ) -> None:
-    monkeypatch.setattr(flet_app_module.desktop, "find_client", lambda: None)
+    monkeypatch.setattr(desktop_module, "find_client", lambda: None)
     run()  # view=FLET_APP
     assert served["opened"] == ["http://127.0.0.1:5555"]
     assert "desktop client is not installed (pip install 'flet[desktop]')" in caplog.text

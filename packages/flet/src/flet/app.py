@@ -33,22 +33,23 @@ import os
 import signal
 import sys
 import threading
-import webbrowser
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from flet import desktop, environment
+from flet import environment
 from flet_core.errors import FletError
 from flet_core.types import FLET_APP, FLET_APP_HIDDEN, FLET_APP_WEB, WEB_BROWSER, AppView, WebRenderer
 from flet_runtime import AppHost, SocketServer, config
 
 if TYPE_CHECKING:
+    from flet import desktop
     from flet.fastapi.flet_fastapi import FastAPI
     from flet.fastapi.serve_fastapi_web_app import RunningServer
 
 # FastAPI and uvicorn are imported only when a web server is started: a desktop app starts
-# its window without paying for them.
+# its window without paying for them. Likewise flet.desktop (and ctypes) and webbrowser are
+# imported only by the modes that open a window or a browser.
 SessionHandler = Callable[[Any], Any]
 
 __all__ = [
@@ -216,8 +217,8 @@ def app(
                 route_url_strategy=route_url_strategy,
             )
         )
-    except (OSError, environment.EnvironmentVariableError, desktop.DesktopClientError) as error:
-        if not _is_startup_error(error):
+    except (OSError, RuntimeError, environment.EnvironmentVariableError) as error:
+        if not _is_startup_error(error):  # a DesktopClientError is a RuntimeError
             raise
         # Without logging configured, this reaches stderr through logging's last-resort handler.
         logger.error("Flet app could not start: %s", error)
@@ -256,6 +257,8 @@ async def app_async(
     embedded = config.PLATFORM.get() is not None
     program = None
     if chosen_view in _DESKTOP_VIEWS and not force_web and not embedded:
+        from flet import desktop
+
         program = desktop.find_client()
         if program is None:
             logger.warning(
@@ -277,8 +280,12 @@ async def app_async(
     url = server.url(page_name)
     _announce(server, url)
     if chosen_view == AppView.WEB_BROWSER and not force_web and _may_open_browser():
+        import webbrowser
+
         await asyncio.to_thread(webbrowser.open, url)
     if chosen_view == AppView.FLET_APP_WEB and program is not None and _url_prefix() is None:
+        from flet import desktop
+
         client = desktop.DesktopClient(program, url)
         try:
             client.start()
@@ -292,10 +299,14 @@ async def app_async(
 
 def _is_startup_error(error: BaseException) -> bool:
     """An error that means "the app could not start", to be shown as one line."""
-    if isinstance(error, (environment.EnvironmentVariableError, desktop.DesktopClientError)):
+    if isinstance(error, environment.EnvironmentVariableError):
         return True
-    web = sys.modules.get("flet.fastapi.serve_fastapi_web_app")  # it raised only if it was imported
-    return web is not None and isinstance(error, web.WebServerError)
+    # these modules raised their errors only if they were imported
+    desktop_module = sys.modules.get("flet.desktop")
+    web_module = sys.modules.get("flet.fastapi.serve_fastapi_web_app")
+    return (desktop_module is not None and isinstance(error, desktop_module.DesktopClientError)) or (
+        web_module is not None and isinstance(error, web_module.WebServerError)
+    )
 
 
 async def start_web_server(asgi_app: Any, host: str | None, port: int, **options: Any) -> RunningServer:
@@ -320,6 +331,8 @@ async def _serve_desktop(
     target: SessionHandler, page_name: str, port: int, view: AppView | None, assets: str | None, program: Path | None
 ) -> None:
     """Socket mode: serve the app to one desktop client until its window closes or a signal comes."""
+    from flet import desktop
+
     app_host = AppHost(target, upload_signer=_no_uploads, page_name=page_name)
     server = SocketServer(app_host, port=port)
     client: desktop.DesktopClient | None = None
