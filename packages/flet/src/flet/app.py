@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from flet import environment
 from flet_core.errors import FletError
 from flet_core.types import FLET_APP, FLET_APP_HIDDEN, FLET_APP_WEB, WEB_BROWSER, AppView, WebRenderer
-from flet_runtime import AppHost, SocketServer, config
+from flet_runtime import config
 
 if TYPE_CHECKING:
     from flet import desktop
@@ -332,6 +332,7 @@ async def _serve_desktop(
 ) -> None:
     """Socket mode: serve the app to one desktop client until its window closes or a signal comes."""
     from flet import desktop
+    from flet_runtime import AppHost, SocketServer
 
     app_host = AppHost(target, upload_signer=_no_uploads, page_name=page_name)
     server = SocketServer(app_host, port=port)
