@@ -15,7 +15,7 @@ import pytest
 from flet_core.page import Page
 from flet_runtime import MemoryClient, MemoryTransport
 from flet_runtime.client_input import CLIENT_WRITABLE
-from flet_runtime.dispatch import Lane
+from flet_runtime.dispatch import Job, Lane
 from flet_runtime.memory_transport import registration
 from flet_runtime.ratelog import RateLimitedLog, session_tag
 
@@ -234,28 +234,30 @@ async def test_a_full_session_queue_stops_reading_that_client_and_loses_nothing(
 
 
 def test_a_lane_refuses_work_past_its_bound() -> None:
-    from concurrent.futures import Future
+    class Work(Job):
+        def __init__(self, index: int) -> None:
+            self.index = index
 
     lane = Lane(max_running=1, max_queued=2)
-    first: Future[None] = Future()
     started: list[int] = []
 
-    def start(index: int, future: Future[None]) -> Future[None]:
-        started.append(index)
-        return future
+    def start(job: Job) -> None:
+        assert isinstance(job, Work)
+        started.append(job.index)
 
-    others = [Future() for _ in range(3)]  # type: ignore[var-annotated]
-    assert lane.submit(lambda: start(0, first))
-    assert lane.submit(lambda: start(1, others[0]))
-    assert lane.submit(lambda: start(2, others[1]))
+    assert lane.submit(Work(0), start)
+    assert lane.submit(Work(1), start)
+    assert lane.submit(Work(2), start)
     assert lane.full
-    assert not lane.submit(lambda: start(3, others[2]))
+    assert not lane.submit(Work(3), start)
     assert started == [0]
-    first.set_result(None)
-    assert started == [0, 1] and lane.running == 1 and lane.waiting == 1
-    others[0].set_result(None)
-    others[1].set_result(None)
-    assert started == [0, 1, 2] and lane.running == 0 and not lane.full
+    following = lane.release()  # the first finished: the next one takes over its slot
+    assert isinstance(following, Work) and following.index == 1
+    assert lane.running == 1 and lane.waiting == 1 and not lane.full
+    following = lane.release()
+    assert isinstance(following, Work) and following.index == 2
+    assert lane.release() is None
+    assert lane.running == 0 and lane.waiting == 0 and not lane.full
 
 
 @pytest.mark.asyncio

@@ -15,7 +15,6 @@ import asyncio
 import functools
 import inspect
 import logging
-import queue
 import threading
 import time
 from collections import deque
@@ -27,13 +26,13 @@ from flet_core.errors import FletError
 from flet_runtime import config, metrics
 from flet_runtime.ratelog import RateLimitedLog
 
-__all__ = ["Dispatcher", "ErrorCallback", "Lane", "WorkerPool", "is_async_callable"]
+__all__ = ["Dispatcher", "DoneCallback", "ErrorCallback", "Job", "Lane", "WorkerPool", "is_async_callable"]
 
 logger = logging.getLogger("flet")
 
 T = TypeVar("T")
 ErrorCallback = Callable[[BaseException], None]
-_Work = tuple["Future[Any]", Callable[..., Any], tuple[Any, ...], dict[str, Any]]
+DoneCallback = Callable[[], None]
 _BUSY_WARNING_INTERVAL = 30.0
 _log = RateLimitedLog(logger)
 
@@ -49,13 +48,58 @@ def is_async_callable(handler: Any) -> bool:
     return inspect.iscoroutinefunction(getattr(type(handler), "__call__", None))  # noqa: B004  # async __call__
 
 
+class Job:
+    """One piece of work for a :class:`WorkerPool`, lighter than a future (no lock, no condition).
+
+    ``run`` does the work, reports its own failures, and may return the job to run next in the
+    same thread (the next handler of a session's :class:`Lane`); ``drop`` is called instead when
+    the work will never run (the pool shut down).
+    """
+
+    __slots__ = ()
+
+    def run(self) -> Job | None:
+        raise NotImplementedError
+
+    def drop(self) -> None:
+        """The work will never run."""
+
+
+class _FutureJob(Job):
+    """``Executor.submit``'s work: the outcome goes into its future."""
+
+    __slots__ = ("args", "fn", "future", "kwargs")
+
+    def __init__(self, future: Future[Any], fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]):
+        self.future, self.fn, self.args, self.kwargs = future, fn, args, kwargs
+
+    def run(self) -> Job | None:
+        if self.future.set_running_or_notify_cancel():
+            try:
+                result = self.fn(*self.args, **self.kwargs)
+            except BaseException as error:  # handed to the future's owner
+                self.future.set_exception(error)
+            else:
+                self.future.set_result(result)
+        return None
+
+    def drop(self) -> None:
+        self.future.cancel()
+
+
 class WorkerPool(Executor):
     """A bounded pool of daemon threads for sync handlers.
 
-    Threads start on demand up to ``max_workers`` (default: ``FLET_THREAD_POOL_SIZE``).
-    When every thread is busy, new work waits in order and a warning is logged (at most every
-    30 s). The threads are daemons, so ``shutdown(wait=False)`` lets the process exit at
-    once even while a handler is blocked (0.21 hung on exit until a second signal).
+    Threads start on demand up to ``max_workers`` (default: ``FLET_THREAD_POOL_SIZE``) and then
+    sleep until there is work. Waking is lazy: a new piece of work wakes one sleeping worker
+    (the one that ran most recently) unless a wake is already on its way, and a woken worker
+    that leaves work behind in the queue wakes the next. A burst of short handlers (a pubsub
+    fan-out to 100 sessions) is so taken by a few threads one after the other instead of a
+    hundred threads woken at once to queue for the GIL, while handlers that block still get a
+    thread each within a thread wake-up. When every thread is busy, work waits in order and a
+    warning is logged (at most every 30 s). The threads are daemons, so ``shutdown(wait=False)``
+    lets the process exit at once even while a handler is blocked (0.21 hung on exit until a
+    second signal).
     """
 
     def __init__(self, max_workers: int | None = None, *, name: str = "flet-worker") -> None:
@@ -63,9 +107,11 @@ class WorkerPool(Executor):
             raise ValueError(f"WorkerPool needs at least one worker, got max_workers={max_workers}")
         self._max_workers = max_workers or config.THREAD_POOL_SIZE.get()
         self._name = name
-        self._queue: queue.SimpleQueue[_Work | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
+        self._backlog: deque[Job] = deque()
+        self._sleeping: list[threading.Lock] = []  # each held while its worker sleeps; the last slept last
         self._threads: list[threading.Thread] = []
+        self._waking = False  # a worker was woken (or started) and has not looked at the backlog yet
         self._busy = 0
         self._closed = False
         self._warned_at = -_BUSY_WARNING_INTERVAL
@@ -85,19 +131,47 @@ class WorkerPool(Executor):
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
         future: Future[T] = Future()
+        self.start(_FutureJob(future, fn, args, kwargs))
+        return future
+
+    def start(self, job: Job) -> None:
+        """Run ``job`` on a worker thread (after the work queued before it).
+
+        Raises:
+            RuntimeError: the pool was shut down.
+        """
         with self._lock:
             if self._closed:
                 raise RuntimeError("cannot run new work: the worker pool was shut down")
             self._busy += 1
-            if self._busy > len(self._threads) and len(self._threads) < self._max_workers:
-                thread = threading.Thread(target=self._work, name=f"{self._name}-{len(self._threads)}", daemon=True)
-                self._threads.append(thread)
-                thread.start()
+            self._backlog.append(job)
+            wake = None if self._waking else self._wake_one()
             saturated = self._busy > self._max_workers
+        if wake is not None:
+            self._rouse(wake)
         if saturated:
             self._warn_busy()
-        self._queue.put((future, fn, args, kwargs))
-        return future
+
+    def _wake_one(self) -> Callable[[], None] | None:
+        """Under the lock: what wakes (or starts) one more worker, if one can be had."""
+        if self._sleeping:
+            self._waking = True
+            return self._sleeping.pop().release
+        if len(self._threads) < self._max_workers:
+            self._waking = True
+            thread = threading.Thread(target=self._work, name=f"{self._name}-{len(self._threads)}", daemon=True)
+            self._threads.append(thread)
+            return thread.start
+        return None
+
+    def _rouse(self, wake: Callable[[], None]) -> None:
+        try:
+            wake()
+        except RuntimeError as error:  # the system refused a new thread: the work waits for a busy one
+            with self._lock:
+                self._waking = False
+                self._threads = [thread for thread in self._threads if thread.ident is not None]
+            logger.error("Could not start a worker thread (%s); sync handlers wait for a busy one", error)
 
     def _warn_busy(self) -> None:
         now = time.monotonic()
@@ -110,47 +184,82 @@ class WorkerPool(Executor):
             )
 
     def _work(self) -> None:
+        asleep = threading.Lock()
+        asleep.acquire()  # held while this worker sleeps; whoever takes it from _sleeping releases it
+        woken, finished = True, False
+        job: Job | None = None
         while True:
-            item = self._queue.get()
-            if item is None:
-                return
-            future, fn, args, kwargs = item
-            if future.set_running_or_notify_cancel():
-                try:
-                    result = fn(*args, **kwargs)
-                except BaseException as error:  # handed to the future's owner
-                    future.set_exception(error)
-                else:
-                    future.set_result(result)
-            # drop the references now, not when the next item arrives: an idle thread must not
-            # keep the last handler's page alive
-            del item, future, fn, args, kwargs
+            wake = None
             with self._lock:
-                self._busy -= 1
+                if woken:
+                    self._waking = woken = False
+                if finished:
+                    self._busy -= 1
+                    finished = False
+                if self._backlog:
+                    job = self._backlog.popleft()
+                    if self._backlog and not self._waking:
+                        wake = self._wake_one()  # work is left behind: get one more worker going
+                elif self._closed:
+                    return
+                else:
+                    self._sleeping.append(asleep)
+            if job is None:
+                asleep.acquire()
+                woken = True
+                continue
+            if wake is not None:
+                self._rouse(wake)
+            while job is not None:
+                job = _run_job(job)
+                if job is not None and self._backlog:  # others waited first: the lane's next one queues
+                    self._requeue(job)
+                    job = None
+                    break
+            else:
+                finished = True
+
+    def _requeue(self, job: Job) -> None:
+        """Put ``job`` (already counted as busy) at the back of the backlog."""
+        with self._lock:
+            self._backlog.append(job)
+            wake = None if self._waking else self._wake_one()
+        if wake is not None:
+            self._rouse(wake)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         """Stop accepting work; ``wait=False`` returns at once, even with handlers blocked."""
         with self._lock:
-            if self._closed:
-                threads: list[threading.Thread] = []
-            else:
-                self._closed = True
-                threads = list(self._threads)
-        if cancel_futures:
-            while True:
-                try:
-                    item = self._queue.get_nowait()
-                except queue.Empty:
-                    break
-                if item is not None:
-                    item[0].cancel()
-                    with self._lock:
-                        self._busy -= 1
-        for _ in threads:
-            self._queue.put(None)
+            threads = [] if self._closed else list(self._threads)
+            self._closed = True
+            sleeping, self._sleeping = self._sleeping, []
+            dropped: list[Job] = []
+            if cancel_futures:
+                dropped = list(self._backlog)
+                self._backlog.clear()
+                self._busy -= len(dropped)
+        for job in dropped:
+            job.drop()
+        for asleep in sleeping:
+            asleep.release()
         if wait:
             for thread in threads:
-                thread.join()
+                if thread is not threading.current_thread():
+                    thread.join()
+
+
+def _run_job(job: Job) -> Job | None:
+    try:
+        return job.run()
+    except BaseException as error:  # SystemExit and the like from a handler end the handler, not the worker
+        logger.debug("A worker's job ended with %r", error)
+        return None
+
+
+def _run_chain(job: Job | None) -> None:
+    """Run ``job`` and whatever it hands on, on an executor that is not a :class:`WorkerPool`."""
+    while job is not None:
+        job = _run_job(job)
 
 
 class Lane:
@@ -171,7 +280,7 @@ class Lane:
             raise ValueError(f"a Lane needs max_running >= 1, got {self._max_running}")
         self._lock = threading.Lock()
         self._running = 0
-        self._waiting: deque[Callable[[], Future[Any]]] = deque()
+        self._waiting: deque[Job] = deque()
 
     @property
     def running(self) -> int:
@@ -186,13 +295,16 @@ class Lane:
         """Whether the next handler would be refused (every slot busy, the queue at its bound)."""
         return self._running >= self._max_running and len(self._waiting) >= self._max_queued
 
-    def submit(self, start: Callable[[], Future[Any]]) -> bool:
-        """Call ``start`` (which hands work to the pool) now or when a slot frees; False if full."""
+    def submit(self, job: Job, start: Callable[[Job], None]) -> bool:
+        """``start(job)`` now if a slot is free, else queue ``job``; False (and nothing done) if full.
+
+        Whoever runs a job of this lane calls :meth:`release` when it has finished.
+        """
         with self._lock:
             if self._running >= self._max_running:
                 if len(self._waiting) >= self._max_queued:
                     return False
-                self._waiting.append(start)
+                self._waiting.append(job)
                 queued = True
             else:
                 self._running += 1
@@ -205,29 +317,105 @@ class Lane:
                 self._max_running,
             )
         else:
-            self._launch(start)
+            start(job)
         return True
 
-    def _launch(self, start: Callable[[], Future[Any]] | None) -> None:
-        while start is not None:
-            try:
-                future = start()
-            except RuntimeError as error:  # the pool shut down: nothing will run any more
-                logger.debug("Dropped queued handler: %s", error)
-                start = self._next()
-                continue
-            future.add_done_callback(self._finished)
-            return
-
-    def _finished(self, _: Future[Any]) -> None:
-        self._launch(self._next())
-
-    def _next(self) -> Callable[[], Future[Any]] | None:
+    def release(self) -> Job | None:
+        """A job of this lane finished: the next waiting job, which takes over its slot, if any."""
         with self._lock:
             if self._waiting:
                 return self._waiting.popleft()
             self._running -= 1
             return None
+
+
+class _SyncCall(Job):
+    """A sync handler as pool work: run it, report its error, hand on to its lane's next handler."""
+
+    __slots__ = ("args", "handler", "lane", "loop", "on_done", "on_error", "tasks")
+
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop | None,
+        handler: Callable[..., Any],
+        args: tuple[Any, ...],
+        on_error: ErrorCallback,
+        on_done: DoneCallback | None,
+        tasks: set[asyncio.Task[Any]] | None,
+        lane: Lane | None,
+    ) -> None:
+        self.loop, self.handler, self.args, self.on_error = loop, handler, args, on_error
+        self.on_done, self.tasks, self.lane = on_done, tasks, lane
+
+    def run(self) -> Job | None:
+        try:
+            result = self.handler(*self.args)
+        except Exception as error:  # reported, never lost (0.21 lost them)
+            _report(self.on_error, error)
+            result = None
+        if result is not None and inspect.isawaitable(result):
+            self._await(result)  # the lane's slot is free again; the handler counts as running until then
+        elif self.on_done is not None:
+            self.on_done()
+        return None if self.lane is None else self.lane.release()
+
+    def _await(self, awaitable: Any) -> None:
+        try:
+            if self.loop is None:
+                raise RuntimeError("no event loop to await the handler's result on")
+            self.loop.call_soon_threadsafe(
+                _spawn, self.loop, _given, (awaitable,), self.on_error, self.tasks, self.on_done
+            )
+        except RuntimeError:  # the loop is closed
+            _discard(awaitable)
+            if self.on_done is not None:
+                self.on_done()
+
+    def drop(self) -> None:
+        job: Job | None = self
+        while isinstance(job, _SyncCall):  # the lane's waiting handlers will not run either
+            if job.on_done is not None:
+                job.on_done()
+            job = None if job.lane is None else job.lane.release()
+
+
+def _report(on_error: ErrorCallback, error: BaseException) -> None:
+    try:
+        on_error(error)
+    except Exception:
+        logger.exception("Reporting a handler's error failed")
+
+
+def _given(value: Any) -> Any:
+    return value
+
+
+def _spawn(
+    loop: asyncio.AbstractEventLoop,
+    call: Callable[..., Any],
+    args: tuple[Any, ...],
+    on_error: ErrorCallback,
+    tasks: set[asyncio.Task[Any]] | None,
+    on_done: DoneCallback | None,
+) -> None:
+    task = loop.create_task(_run_async(call, args, on_error, on_done))
+    if tasks is not None:
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+
+
+async def _run_async(
+    call: Callable[..., Any], args: tuple[Any, ...], on_error: ErrorCallback, on_done: DoneCallback | None
+) -> None:
+    try:
+        result = call(*args)
+        if inspect.isawaitable(result):
+            await result
+    except Exception as error:  # reported, never lost (0.21 lost them)
+        _report(on_error, error)
+    finally:
+        if on_done is not None:
+            on_done()
 
 
 class Dispatcher:
@@ -240,18 +428,27 @@ class Dispatcher:
     def __init__(self, loop: asyncio.AbstractEventLoop | None, pool: Executor) -> None:
         self._loop = loop
         self.pool = pool
+        self._start_job: Callable[[Job], None] = (
+            pool.start if isinstance(pool, WorkerPool) else functools.partial(_submit_chain, pool)
+        )
         self._metrics = metrics.current()
 
-    def _measured(self, done: Future[None], on_error: ErrorCallback) -> ErrorCallback:
-        """Observe the handler's duration when ``done`` completes; count its errors."""
+    def _measured(
+        self, on_error: ErrorCallback, on_done: DoneCallback | None
+    ) -> tuple[ErrorCallback, DoneCallback]:
+        """Observe the handler's duration when it is done; count its errors."""
         started = time.perf_counter()
-        done.add_done_callback(lambda _: self._metrics.handler_seconds.observe(time.perf_counter() - started))
+
+        def done() -> None:
+            self._metrics.handler_seconds.observe(time.perf_counter() - started)
+            if on_done is not None:
+                on_done()
 
         def failed(error: BaseException) -> None:
             self._metrics.handler_errors.inc()
             on_error(error)
 
-        return failed
+        return failed, done
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
@@ -279,93 +476,38 @@ class Dispatcher:
         on_error: ErrorCallback,
         tasks: set[asyncio.Task[Any]] | None = None,
         lane: Lane | None = None,
-    ) -> Future[None]:
-        """Start ``handler(*args)``; the returned future completes when the handler has finished.
+        on_done: DoneCallback | None = None,
+    ) -> None:
+        """Start ``handler(*args)``; ``on_done()`` is called (from any thread) once it has finished.
 
         A sync handler given a ``lane`` waits for a free slot of that lane first; when the
-        lane's queue is full it is dropped (logged, rate-limited) and the future completes.
+        lane's queue is full it is dropped (logged, rate-limited) and counts as finished.
         """
-        done: Future[None] = Future()
         if self._metrics.enabled:
-            on_error = self._measured(done, on_error)
+            on_error, on_done = self._measured(on_error, on_done)
+        if is_async_callable(handler):
+            try:
+                self.call_soon(_spawn, self.loop, handler, args, on_error, tasks, on_done)
+            except RuntimeError as error:  # the loop is closed
+                logger.debug("Dropped handler %r: %s", handler, error)
+                if on_done is not None:
+                    on_done()
+            return
+        job = _SyncCall(self._loop, handler, args, on_error, on_done, tasks, lane)
         try:
-            if is_async_callable(handler):
-                self.call_soon(self._start, functools.partial(handler, *args), on_error, tasks, done)
-            elif lane is None:
-                self.pool.submit(self._run_sync, handler, args, on_error, tasks, done)
-            elif not lane.submit(functools.partial(self._submit_sync, handler, args, on_error, tasks, done)):
+            if lane is None:
+                self._start_job(job)
+            elif not lane.submit(job, self._start_job):
                 _log.warning(
                     "lane",
                     "Dropped a handler: its session already has %d handlers waiting (FLET_SESSION_MAX_QUEUED)",
                     lane.waiting,
                 )
-                done.set_result(None)
-        except RuntimeError as error:  # the loop is closed or the pool shut down
+                if on_done is not None:
+                    on_done()
+        except RuntimeError as error:  # the pool shut down
             logger.debug("Dropped handler %r: %s", handler, error)
-            done.set_result(None)
-        return done
-
-    def _submit_sync(
-        self,
-        handler: Callable[..., Any],
-        args: tuple[Any, ...],
-        on_error: ErrorCallback,
-        tasks: set[asyncio.Task[Any]] | None,
-        done: Future[None],
-    ) -> Future[None]:
-        try:
-            return self.pool.submit(self._run_sync, handler, args, on_error, tasks, done)
-        except RuntimeError:
-            if not done.done():
-                done.set_result(None)
-            raise
-
-    def _start(
-        self,
-        call: Callable[[], Any],
-        on_error: ErrorCallback,
-        tasks: set[asyncio.Task[Any]] | None,
-        done: Future[None],
-    ) -> None:
-        task = self.loop.create_task(self._run_async(call, on_error, done))
-        if tasks is not None:
-            tasks.add(task)
-            task.add_done_callback(tasks.discard)
-
-    @staticmethod
-    async def _run_async(call: Callable[[], Any], on_error: ErrorCallback, done: Future[None]) -> None:
-        try:
-            result = call()
-            if inspect.isawaitable(result):
-                await result
-        except Exception as error:  # reported, never lost (0.21 lost them)
-            on_error(error)
-        finally:
-            if not done.done():
-                done.set_result(None)
-
-    def _run_sync(
-        self,
-        handler: Callable[..., Any],
-        args: tuple[Any, ...],
-        on_error: ErrorCallback,
-        tasks: set[asyncio.Task[Any]] | None,
-        done: Future[None],
-    ) -> None:
-        try:
-            result = handler(*args)
-        except Exception as error:  # reported, never lost (0.21 lost them)
-            on_error(error)
-            done.set_result(None)
-            return
-        if not inspect.isawaitable(result):
-            done.set_result(None)
-            return
-        try:
-            self.loop.call_soon_threadsafe(self._start, lambda: result, on_error, tasks, done)
-        except RuntimeError:
-            _discard(result)
-            done.set_result(None)
+            job.drop()
 
     def run_task(
         self,
@@ -399,6 +541,10 @@ class Dispatcher:
         finally:
             if tasks is not None and task is not None:
                 tasks.discard(task)
+
+
+def _submit_chain(executor: Executor, job: Job) -> None:
+    executor.submit(_run_chain, job)
 
 
 def _discard(awaitable: Any) -> None:

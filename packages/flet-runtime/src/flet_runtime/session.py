@@ -45,6 +45,60 @@ _PROBE_METHOD = "clientStorage:containskey"
 _PROBE_ARGUMENTS = {"key": "flet-session-probe"}
 
 
+class _Run:
+    """One handler of a session, from its dispatch until it has finished."""
+
+    __slots__ = ("event", "handler", "kind", "registry", "waiter")
+
+    def __init__(self, registry: _Running, kind: str, handler: Callable[..., Any], event: str | None) -> None:
+        self.registry, self.kind, self.handler, self.event = registry, kind, handler, event
+        self.waiter: Future[None] | None = None
+        """Made only when someone waits for this handler (``wait_idle``, ``close``)."""
+
+    def describe(self) -> str:
+        kind = self.kind if self.event is None else f"the {self.event!r} handler"
+        return f"{kind} {_name_of(self.handler)}"
+
+    def finished(self) -> None:
+        self.registry.finish(self)
+
+
+class _Running:
+    """The handlers a session has running; futures to wait on them are made only on demand.
+
+    A dispatch registers a :class:`_Run` (a few slots) rather than a future per handler: a
+    ``concurrent.futures.Future`` costs a condition and two locked callbacks per event.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._runs: dict[_Run, None] = {}
+
+    def start(self, kind: str, handler: Callable[..., Any], event: str | None = None) -> _Run:
+        run = _Run(self, kind, handler, event)
+        with self._lock:
+            self._runs[run] = None
+        return run
+
+    def finish(self, run: _Run) -> None:
+        with self._lock:
+            self._runs.pop(run, None)
+            waiter = run.waiter
+        if waiter is not None:
+            waiter.set_result(None)
+
+    def waiters(self, runs: list[_Run] | None = None) -> dict[Future[None], str]:
+        """A future for each of ``runs`` (default: all) still running, with what it is."""
+        waiting: dict[Future[None], str] = {}
+        with self._lock:
+            for run in list(self._runs) if runs is None else runs:
+                if run in self._runs:
+                    if run.waiter is None:
+                        run.waiter = Future()
+                    waiting[run.waiter] = run.describe()
+        return waiting
+
+
 @contextlib.contextmanager
 def _holding_update_lock(page: Page) -> Iterator[None]:
     # Page.update() takes the page's lock while it diffs and sends. Holding it while we take the
@@ -79,9 +133,8 @@ class Session:
         self._link: Link | None = None
         self._calls = PendingCalls()
         self._tasks: set[asyncio.Task[Any]] = set()
-        self._running: dict[Future[None], str] = {}
-        self._running_lock = threading.Lock()
-        self._closing: list[Future[None]] | None = None
+        self._running = _Running()
+        self._closing: list[_Run] | None = None
         self._closed = False
         self._lane = Lane()
         self._guard = ClientInputGuard(self.tag)
@@ -107,12 +160,12 @@ class Session:
             link.put(frame)
 
     def dispatch(self, handler: Callable[..., Any], event: Any) -> None:
-        done = self._dispatcher.run(
-            handler, (event,), lambda error: self._handler_failed(event, error), self._tasks, self._lane
-        )
-        self._track(done, f"the {getattr(event, 'name', '?')!r} handler {_name_of(handler)}")
+        run = self._running.start("", handler, getattr(event, "name", "?"))
         if self._closing is not None:
-            self._closing.append(done)
+            self._closing.append(run)
+        self._dispatcher.run(
+            handler, (event,), lambda error: self._handler_failed(event, error), self._tasks, self._lane, run.finished
+        )
 
     def invoke_method(
         self,
@@ -246,19 +299,7 @@ class Session:
         the moment they are dispatched; not work started with ``run_task``/``run_thread``.
         :meth:`AppHost.wait_idle` waits on these.
         """
-        with self._running_lock:
-            return dict(self._running)
-
-    def _track(self, done: Future[None], what: str) -> None:
-        with self._running_lock:
-            if done.done():
-                return
-            self._running[done] = what
-        done.add_done_callback(self._untrack)
-
-    def _untrack(self, done: Future[None]) -> None:
-        with self._running_lock:
-            self._running.pop(done, None)
+        return self._running.waiters()
 
     def attach(self, link: Link) -> None:
         """Make ``link`` this session's connection; its first frame is the registration answer."""
@@ -293,15 +334,20 @@ class Session:
     # -- running the app ------------------------------------------------------------------------
 
     def start_main(self, main: Callable[[Page], Any]) -> None:
-        done = self._dispatcher.run(main, (self.require_page(),), self._main_failed, self._tasks, self._lane)
-        self._track(done, f"the session handler {_name_of(main)}")
+        run = self._running.start("the session handler", main)
+        self._dispatcher.run(main, (self.require_page(),), self._main_failed, self._tasks, self._lane, run.finished)
 
     def run_subscriber(self, handler: Callable[..., Any], args: tuple[Any, ...]) -> None:
         """Run a pubsub subscriber of this session."""
-        done = self._dispatcher.run(
-            handler, args, lambda error: self._failed(f"pubsub subscriber {handler!r}", error), None, self._lane
+        run = self._running.start("the pubsub subscriber", handler)
+        self._dispatcher.run(
+            handler,
+            args,
+            lambda error: self._failed(f"pubsub subscriber {handler!r}", error),
+            None,
+            self._lane,
+            run.finished,
         )
-        self._track(done, f"the pubsub subscriber {_name_of(handler)}")
 
     def handle(self, message: protocol.UpdateProps | protocol.PageEvent) -> None:
         """Apply one client message (in arrival order; props before the event that follows them).
@@ -356,8 +402,10 @@ class Session:
             return
         event = ControlEvent("page", "error", str(error), page, page)
         for handler in page.on_error:
-            done = self._dispatcher.run(handler, (event,), lambda e: self._failed("on_error handler", e, report=False))
-            self._track(done, f"the on_error handler {_name_of(handler)}")
+            run = self._running.start("the on_error handler", handler)
+            self._dispatcher.run(
+                handler, (event,), lambda e: self._failed("on_error handler", e, report=False), on_done=run.finished
+            )
 
     # -- the end ----------------------------------------------------------------------------------
 
@@ -381,8 +429,9 @@ class Session:
         closing, self._closing = self._closing, None
         for task in running:
             task.cancel()
-        if closing:
-            await asyncio.wait([asyncio.wrap_future(done) for done in closing], timeout=grace)
+        waiters = self._running.waiters(closing) if closing else {}
+        if waiters:
+            await asyncio.wait([asyncio.wrap_future(done) for done in waiters], timeout=grace)
         if page is not None:
             page.session.clear()  # the session's values go with it
         self.page = None
