@@ -146,7 +146,12 @@ class WorkerPool(Executor):
             self._busy += 1
             self._backlog.append(job)
             wake = None if self._waking else self._wake_one()
-            saturated = self._busy > self._max_workers
+            # every thread exists and none sleeps, and more work waits than a waking one takes
+            saturated = (
+                len(self._threads) >= self._max_workers
+                and not self._sleeping
+                and len(self._backlog) > (1 if self._waking else 0)
+            )
         if wake is not None:
             self._rouse(wake)
         if saturated:
@@ -433,9 +438,7 @@ class Dispatcher:
         )
         self._metrics = metrics.current()
 
-    def _measured(
-        self, on_error: ErrorCallback, on_done: DoneCallback | None
-    ) -> tuple[ErrorCallback, DoneCallback]:
+    def _measured(self, on_error: ErrorCallback, on_done: DoneCallback | None) -> tuple[ErrorCallback, DoneCallback]:
         """Observe the handler's duration when it is done; count its errors."""
         started = time.perf_counter()
 

@@ -21,7 +21,6 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from typing import Any, Protocol, runtime_checkable
 
 from flet_core import pubsub as core_pubsub
@@ -111,6 +110,8 @@ def load_backend(url: str | None = None, *, channel: str = "flet:pubsub") -> Pub
         # flet-runtime's own backend (its registered entry point names this class): no scan of
         # every installed distribution's metadata on the first connection (about 4 ms of CPU)
         return MemoryBackend(url, channel=channel)
+    from importlib.metadata import entry_points  # only here: its import alone is some 10 ms
+
     points = entry_points(group=ENTRY_POINT_GROUP)
     for point in points:
         if point.name == scheme:
