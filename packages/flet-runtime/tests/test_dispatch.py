@@ -304,3 +304,71 @@ def test_pool_size_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("FLET_THREAD_POOL_SIZE", "lots")
     with pytest.raises(ValueError, match="FLET_THREAD_POOL_SIZE"):
         WorkerPool()
+
+
+def test_pool_gives_blocking_work_a_thread_each() -> None:
+    """Workers are woken one after another (a woken worker wakes the next while work waits):
+    ten jobs that only finish together must still all run at once."""
+    pool = WorkerPool(16)
+    barrier = threading.Barrier(10, timeout=5)
+    try:
+        futures = [pool.submit(barrier.wait) for _ in range(10)]
+        assert sorted(future.result(10) for future in futures) == list(range(10))
+        assert pool.busy == 0
+    finally:
+        pool.shutdown()
+
+
+def test_pool_reuses_sleeping_workers_for_short_work() -> None:
+    pool = WorkerPool(64)
+    try:
+        for _ in range(20):  # one at a time: the one sleeping worker takes each
+            assert pool.submit(threading.get_ident).result(2)
+            deadline = time.monotonic() + 2
+            while pool.busy and time.monotonic() < deadline:  # until it has gone back to sleep
+                time.sleep(0.001)
+        assert pool.thread_count == 1
+    finally:
+        pool.shutdown()
+
+
+def test_lane_runs_a_sessions_handlers_in_order_and_shutdown_drops_the_waiting_ones() -> None:
+    from flet_runtime.dispatch import Dispatcher, Lane
+
+    pool = WorkerPool(4)
+    dispatcher = Dispatcher(None, pool)
+    lane = Lane(max_running=1, max_queued=100)
+    ran: list[int] = []
+    finished: list[int] = []
+    gate, started = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def handler(index: int) -> None:
+        if index == 0:
+            started.set()
+            gate.wait(5)
+        ran.append(index)
+
+    for index in range(30):
+        dispatcher.run(handler, (index,), errors.append, lane=lane, on_done=functools.partial(finished.append, index))
+    assert lane.running == 1 and lane.waiting == 29
+    gate.set()
+    deadline = time.monotonic() + 5
+    while len(finished) < 30 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert ran == list(range(30)) and finished == list(range(30)) and not errors
+    assert lane.running == 0 and pool.busy == 0
+
+    gate.clear()
+    started.clear()
+    ran.clear()
+    finished.clear()
+    for index in range(3):
+        dispatcher.run(handler, (index,), errors.append, lane=lane, on_done=functools.partial(finished.append, index))
+    assert started.wait(5)
+    pool.shutdown(wait=False, cancel_futures=True)
+    gate.set()
+    while len(finished) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert ran == [0]  # the running one finished; the two waiting in the lane never ran
+    assert sorted(finished) == [0, 1, 2] and lane.running == 0

@@ -215,14 +215,16 @@ class WorkerPool(Executor):
                 continue
             if wake is not None:
                 self._rouse(wake)
-            while job is not None:
+            while job is not None:  # the job, then the next handler of its lane, if one waits
                 job = _run_job(job)
-                if job is not None and self._backlog:  # others waited first: the lane's next one queues
+                if job is None:
+                    finished = True
+                elif self._closed:  # shut down: the lane's waiting handlers do not run any more
+                    job.drop()
+                    job, finished = None, True
+                elif self._backlog:  # others waited first: the lane's next one queues behind them
                     self._requeue(job)
                     job = None
-                    break
-            else:
-                finished = True
 
     def _requeue(self, job: Job) -> None:
         """Put ``job`` (already counted as busy) at the back of the backlog."""
