@@ -372,3 +372,22 @@ def test_lane_runs_a_sessions_handlers_in_order_and_shutdown_drops_the_waiting_o
         time.sleep(0.01)
     assert ran == [0]  # the running one finished; the two waiting in the lane never ran
     assert sorted(finished) == [0, 1, 2] and lane.running == 0
+
+
+def test_a_sessions_handlers_begin_in_the_order_of_its_events() -> None:
+    from flet_runtime.dispatch import Dispatcher, Lane
+
+    pool = WorkerPool(8)
+    dispatcher = Dispatcher(None, pool)
+    lane = Lane(max_running=8, max_queued=1000)  # several may run at once, yet they begin in order
+    began: list[int] = []
+    finished = threading.Semaphore(0)
+    errors: list[BaseException] = []
+    try:
+        for index in range(300):
+            dispatcher.run(began.append, (index,), errors.append, lane=lane, on_done=finished.release)
+        for _ in range(300):
+            assert finished.acquire(timeout=5)
+        assert began == list(range(300)) and not errors
+    finally:
+        pool.shutdown()

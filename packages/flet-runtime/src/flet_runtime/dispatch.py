@@ -34,6 +34,7 @@ T = TypeVar("T")
 ErrorCallback = Callable[[BaseException], None]
 DoneCallback = Callable[[], None]
 _BUSY_WARNING_INTERVAL = 30.0
+_TURN_WAIT_LIMIT = 1.0  # seconds a session's handler waits for the one before it to begin
 _log = RateLimitedLog(logger)
 
 
@@ -56,7 +57,10 @@ class Job:
     the work will never run (the pool shut down).
     """
 
-    __slots__ = ()
+    __slots__ = ("turn",)
+
+    turn: int
+    """The job's place in its :class:`Lane` (set by the lane)."""
 
     def run(self) -> Job | None:
         raise NotImplementedError
@@ -157,14 +161,19 @@ class WorkerPool(Executor):
         if saturated:
             self._warn_busy()
 
-    def _wake_one(self) -> Callable[[], None] | None:
-        """Under the lock: what wakes (or starts) one more worker, if one can be had."""
+    def _wake_one(self, gate: threading.Event | None = None) -> Callable[[], None] | None:
+        """Under the lock: what wakes (or starts) one more worker, if one can be had.
+
+        A thread started here waits for ``gate`` (when given) before it takes work.
+        """
         if self._sleeping:
             self._waking = True
             return self._sleeping.pop().release
         if len(self._threads) < self._max_workers:
             self._waking = True
-            thread = threading.Thread(target=self._work, name=f"{self._name}-{len(self._threads)}", daemon=True)
+            thread = threading.Thread(
+                target=self._work, args=(gate,), name=f"{self._name}-{len(self._threads)}", daemon=True
+            )
             self._threads.append(thread)
             return thread.start
         return None
@@ -188,13 +197,15 @@ class WorkerPool(Executor):
                 self._max_workers,
             )
 
-    def _work(self) -> None:
+    def _work(self, gate: threading.Event | None = None) -> None:
+        if gate is not None:
+            gate.wait()
         asleep = threading.Lock()
         asleep.acquire()  # held while this worker sleeps; whoever takes it from _sleeping releases it
         woken, finished = True, False
         job: Job | None = None
         while True:
-            wake = None
+            wake, gate = None, None
             with self._lock:
                 if woken:
                     self._waking = woken = False
@@ -203,8 +214,9 @@ class WorkerPool(Executor):
                     finished = False
                 if self._backlog:
                     job = self._backlog.popleft()
-                    if self._backlog and not self._waking:
-                        wake = self._wake_one()  # work is left behind: get one more worker going
+                    if self._backlog and not self._waking:  # work is left behind: get one more worker going
+                        gate = threading.Event()
+                        wake = self._wake_one(gate)
                 elif self._closed:
                     return
                 else:
@@ -215,6 +227,10 @@ class WorkerPool(Executor):
                 continue
             if wake is not None:
                 self._rouse(wake)
+            if gate is not None:
+                # Thread.start() waits until the new thread runs, which then holds the GIL: without
+                # the gate it could run the next handler of the same session before this one starts.
+                gate.set()
             while job is not None:  # the job, then the next handler of its lane, if one waits
                 job = _run_job(job)
                 if job is None:
@@ -288,6 +304,9 @@ class Lane:
         self._lock = threading.Lock()
         self._running = 0
         self._waiting: deque[Job] = deque()
+        self._turns = 0  # jobs taken in
+        self._begun = 0  # the turn of the last job that began
+        self._turn_changed: threading.Condition | None = None  # made when a job has to wait its turn
 
     @property
     def running(self) -> int:
@@ -316,6 +335,8 @@ class Lane:
             else:
                 self._running += 1
                 queued = False
+            self._turns += 1
+            job.turn = self._turns
         if queued:
             _log.log(
                 logging.INFO,
@@ -326,6 +347,26 @@ class Lane:
         else:
             start(job)
         return True
+
+    def begin(self, turn: int, *, wait: bool = True) -> None:
+        """The job of ``turn`` begins; with several slots, wait until the ones before it have begun.
+
+        Two threads that take a session's two handlers one after the other may start them in
+        either order (the first one can lose the GIL in between); this keeps the order of the
+        client's events. The wait is that short hand-over, with a bound in case a job vanished.
+        """
+        if wait and self._begun < turn - 1:
+            deadline = time.monotonic() + _TURN_WAIT_LIMIT
+            with self._lock:
+                if self._turn_changed is None:
+                    self._turn_changed = threading.Condition(self._lock)
+                while self._begun < turn - 1 and (remaining := deadline - time.monotonic()) > 0:
+                    self._turn_changed.wait(remaining)
+        if turn > self._begun:
+            self._begun = turn
+        if self._turn_changed is not None:
+            with self._lock:
+                self._turn_changed.notify_all()
 
     def release(self) -> Job | None:
         """A job of this lane finished: the next waiting job, which takes over its slot, if any."""
@@ -355,6 +396,8 @@ class _SyncCall(Job):
         self.on_done, self.tasks, self.lane = on_done, tasks, lane
 
     def run(self) -> Job | None:
+        if self.lane is not None:
+            self.lane.begin(self.turn)
         try:
             result = self.handler(*self.args)
         except Exception as error:  # reported, never lost (0.21 lost them)
@@ -383,6 +426,8 @@ class _SyncCall(Job):
         while isinstance(job, _SyncCall):  # the lane's waiting handlers will not run either
             if job.on_done is not None:
                 job.on_done()
+            if job.lane is not None:
+                job.lane.begin(job.turn, wait=False)  # so no later handler waits for this one
             job = None if job.lane is None else job.lane.release()
 
 
