@@ -80,16 +80,14 @@ def _guess_decoder(annotation: str) -> Decoder:
     return _decode_str
 
 
-def _same_scalar(old: Any, new: Any) -> bool:
-    """Whether two immutable values are equal (``0 == 0.0 == False``), which 0.21 treats as no change."""
-    if _is_mutable_value(old) or _is_mutable_value(new):
-        return False
-    return bool(old == new)
+_IMMUTABLE: Final = (str, int, float, bool, enum.Enum, tuple, frozenset)
+_PLAIN: Final = frozenset({str, int, float, bool})
+"""Exact types checked first: a set lookup is ~10x cheaper than ``isinstance`` with a union."""
 
 
 def _is_mutable_value(value: Any) -> bool:
     """Values that may change in place after assignment, so they are re-checked on update."""
-    return not isinstance(value, str | int | float | bool | enum.Enum | tuple | frozenset)
+    return type(value) not in _PLAIN and not isinstance(value, _IMMUTABLE)
 
 
 class Field:
@@ -148,28 +146,32 @@ class Prop(Field):
         return record(obj).values.get(self.name, self.default)
 
     def __set__(self, obj: Control, value: Any) -> None:
+        # the hot path of every `control.attr = value` (10,000 of them in a "change all"): the
+        # exact-type checks first and one mark_changed call make it ~2x cheaper than the general checks
         if self.convert is not None and value is not None:
             value = self.convert(value)
         rec = record(obj)
         values = rec.values
-        old = values.get(self.name, _UNSET)
+        name = self.name
+        old = values.get(name, _UNSET)
         if value is None:
             if old is _UNSET:
                 return
-            del values[self.name]
+            del values[name]
         else:
-            if old is value and not _is_mutable_value(value):
+            mutable = type(value) not in _PLAIN and _is_mutable_value(value)
+            if old is value and not mutable:
                 return
             from_client = rec.from_client
-            if from_client is not None and self.name in from_client:
+            if from_client is not None and name in from_client:
                 # 0.21 kept what the client wrote as text ("15.0"): any number set after it is a change
-                from_client.discard(self.name)
-            elif old is not _UNSET and _same_scalar(old, value):
+                from_client.discard(name)
+            elif old is not _UNSET and not mutable and not _is_mutable_value(old) and old == value:
                 return  # equal by value is no change, as in 0.21: 0 after 0.0 keeps 0.0 and sends nothing
-            values[self.name] = value
-            if _is_mutable_value(value):
-                watch_value(obj, self.name)
-        mark_changed(obj, self.name)
+            values[name] = value
+            if mutable:
+                watch_value(obj, name)
+        mark_changed(obj, name)
 
     def init_value(self, obj: Control) -> None:
         if self.eager and self.default is not None:

@@ -19,11 +19,11 @@ import difflib
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from flet_core import protocol
 from flet_core._fields import EventField, Prop, children, clear_child_lists, field_table, sync_aliases
-from flet_core._update_state import Scope, UpdateState, mark_children_changed, record
+from flet_core._update_state import Record, Scope, UpdateState, mark_children_changed, record
 from flet_core.control import Control
 from flet_core.errors import ControlOnAnotherPageError
 
@@ -89,6 +89,70 @@ def _scope(control: Control, root: Control, roots: Sequence[Control] | None) -> 
     return None
 
 
+_PASS: Final = 3
+"""Of an ancestor (:class:`_Scopes`): the update reaches what is below it."""
+_UNKNOWN: Final = -1
+
+
+class _Scopes:
+    """:func:`_scope` for many controls at once, each ancestor looked at once (10,000 siblings: one walk).
+
+    Only valid while the tree does not change: the engine uses one per round of claims, which
+    runs no user code.
+    """
+
+    __slots__ = ("below", "root", "roots")
+
+    def __init__(self, root: Control, roots: Sequence[Control] | None) -> None:
+        self.root = root
+        self.roots = roots
+        self.below: dict[Control, Scope | int | None] = {}
+        """Ancestor -> what an update covers below it: ``_PASS``, ``Scope.OUT`` or None (not under the root)."""
+
+    def of(self, control: Control) -> Scope | None:
+        """The same as ``_scope(control, root, roots)``."""
+        roots = self.roots
+        if roots is not None and any(control is r for r in roots):
+            return Scope.ALL
+        if control is self.root:
+            return (Scope.ATTRS if control.is_isolated() else Scope.ALL) if roots is None else Scope.OUT
+        parent = record(control).parent
+        if parent is None:
+            return None
+        below = self.below.get(parent, _UNKNOWN)
+        if below == _UNKNOWN:
+            below = self._below(parent)
+        if below == _PASS:
+            return Scope.ATTRS if control.is_isolated() else Scope.ALL
+        return Scope.OUT if below == Scope.OUT else None
+
+    def _below(self, ancestor: Control) -> Scope | int | None:
+        # walk up to a known ancestor or the end of the chain, then fill in the way back down
+        below = self.below
+        roots = self.roots
+        path: list[Control] = []
+        node: Control | None = ancestor
+        found: Scope | int | None = None
+        while node is not None:
+            known = below.get(node, _UNKNOWN)
+            if known != _UNKNOWN:
+                found = known
+                break
+            if roots is not None and any(node is r for r in roots):
+                found = below[node] = _PASS
+                break
+            if node is self.root:
+                found = below[node] = _PASS if roots is None else Scope.OUT
+                break
+            path.append(node)
+            node = record(node).parent
+        for node in reversed(path):
+            if found == _PASS and node.is_isolated():
+                found = Scope.OUT
+            below[node] = found
+        return found
+
+
 class _Engine:
     def __init__(self, state: UpdateState) -> None:
         self.state = state
@@ -103,10 +167,17 @@ class _Engine:
         # encoded now: later commands of the batch may change the snapshot's dicts it shares
         self.result.messages.append(protocol.encode(message))
 
-    def emit_props(self, item: dict[str, str]) -> None:
-        # one message per control, as upstream sends them
-        self.tree.update([item])
-        self.emit(protocol.update_props([item]))
+    def emit_props(self, node: dict[str, Any], item: dict[str, str]) -> None:
+        """Send ``item`` (``i`` and the changed attributes) and apply it to ``node``, its snapshot."""
+        # one message per control, as upstream sends them; applied here as ClientTree.update does
+        for wire, text in item.items():
+            if wire == "i":
+                continue
+            if text:
+                node[wire] = text
+            else:
+                node.pop(wire, None)
+        self.result.messages.append(protocol.update_props_text(item))
 
     def emit_remove(self, ids: list[str]) -> None:
         # one at a time, as the client applies them: a descendant of an earlier id is gone already
@@ -120,27 +191,35 @@ class _Engine:
 
     # -- attributes -------------------------------------------------------------------------
 
-    def send_attrs(self, control: Control) -> None:
-        rec = record(control)
-        names, rec.dirty = rec.dirty, set()
+    def send_attrs(self, control: Control, rec: Record, uid: str) -> None:
+        names = rec.dirty
         raw_names = rec.dirty_raw
-        if raw_names:
-            rec.dirty_raw = set()
-        uid = rec.uid
-        if (not names and not raw_names) or uid is None:
+        if not names and not raw_names:
             return
         node = self.tree.controls[uid]
-        item: dict[str, str] = {}
-        for name in names:
-            wire, text = _wire_value(control, name)
-            if node.get(wire, "") != text:
-                item[wire] = text
-        for wire in raw_names:
-            text = _raw_value(control, wire)
-            if node.get(wire, "") != text:
-                item[wire] = text
-        if item:
-            self.emit_props({"i": uid, **item})
+        item: dict[str, str] = {"i": uid}
+        if names:
+            rec.dirty = set()
+            fields = field_table(type(control)).by_name
+            values = rec.values
+            for name in names:
+                field = fields[name]
+                if type(field) is Prop:  # inlined Prop.wire_value: the hot case of every update
+                    wire = field.wire
+                    value = values.get(name)
+                    text = "" if value is None else field.encode(value) or ""
+                else:
+                    wire, text = _wire_value(control, name)
+                if node.get(wire, "") != text:
+                    item[wire] = text
+        if raw_names:
+            rec.dirty_raw = set()
+            for wire in raw_names:
+                text = _raw_value(control, wire)
+                if node.get(wire, "") != text:
+                    item[wire] = text
+        if len(item) > 1:
+            self.emit_props(node, item)
 
     def recheck_watched(self, control: Control) -> None:
         """Values that can change in place (lists, value objects) are re-encoded and compared."""
@@ -248,16 +327,19 @@ class _Engine:
         for control in list(state.watching):
             if record(control).state is state and _scope(control, root, roots):
                 self.recheck_watched(control)
+        controls = self.tree.controls
         while True:
-            todo = [(c, scope) for c in list(state.pending) if (scope := self.claim(c, roots))]
+            scopes = _Scopes(root, roots)
+            todo = [(c, scope) for c in list(state.pending) if (scope := self.claim(c, scopes))]
             if not todo:
                 break
             for control, scope in todo:
                 state.unmark(control)
                 rec = record(control)
-                if rec.uid is None or rec.uid not in self.tree or rec.state is not state:
+                uid = rec.uid
+                if uid is None or uid not in controls or rec.state is not state:
                     continue
-                self.send_attrs(control)
+                self.send_attrs(control, rec, uid)
                 if rec.children_dirty:
                     if scope == Scope.ALL:
                         self.send_children(control)
@@ -266,12 +348,12 @@ class _Engine:
         self.finish()
         return self.result
 
-    def claim(self, control: Control, roots: Sequence[Control] | None) -> Scope:
+    def claim(self, control: Control, scopes: _Scopes) -> Scope:
         """The scope this update takes ``control`` in; ``OUT`` when there is nothing to do for it now."""
-        scope = _scope(control, self.root, roots)
+        scope = scopes.of(control)
         rec = record(control)
         if scope is None:
-            if roots is None:
+            if scopes.roots is None:
                 # detached from the page: nothing to send; it is unmounted below if it was shown
                 self.state.unmark(control)
                 rec.dirty.clear()

