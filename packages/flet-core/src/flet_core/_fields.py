@@ -253,17 +253,6 @@ class Slot(Field):
             record(value).parent = obj
         mark_children_changed(obj)
 
-    def children(self, obj: Control) -> Iterator[Control]:
-        rec = record(obj)
-        if self.many:
-            lists = rec.lists
-            if lists is not None and self.name in lists:
-                yield from lists[self.name]
-        else:
-            child = rec.values.get(self.name)
-            if child is not None:
-                yield child
-
 
 class EventField(Field):
     """An ``on_*`` handler: stored in the control's handler table, announced by a flag attr."""
@@ -491,11 +480,25 @@ def clear_child_lists(owner: Control) -> None:
         items._clear_quietly()  # noqa: SLF001  # ObservedList's engine side, as above
 
 
-def children(owner: Control) -> Iterator[tuple[Control, str | None]]:
+def children(owner: Control) -> list[tuple[Control, str | None]]:
     """Every child of ``owner`` in wire order, with its slot name (``n``) or ``None``."""
-    for slot in field_table(type(owner)).slots:
-        for child in slot.children(owner):
-            yield child, slot.n
+    # a list, not a generator: called for every control sent, mostly leaves (10,000 Text: -5 ms)
+    slots = field_table(type(owner)).slots
+    if not slots:
+        return []
+    rec = record(owner)
+    out: list[tuple[Control, str | None]] = []
+    for slot in slots:
+        if slot.many:
+            items = None if rec.lists is None else rec.lists.get(slot.name)
+            if items:
+                n = slot.n
+                out += [(child, n) for child in items]
+        else:
+            child = rec.values.get(slot.name)
+            if child is not None:
+                out.append((child, slot.n))
+    return out
 
 
 def apply_client_attr(owner: Control, wire: str, text: str) -> None:

@@ -86,18 +86,20 @@ def update_props(props: list[dict[str, str]]) -> Message:
     return _message(UPDATE_CONTROL_PROPS, {"props": props})
 
 
-def update_props_text(item: dict[str, str]) -> str:
-    """``encode(update_props([item]))``, written from a template without building the message.
+def update_props_text(control_id: str, changes: dict[str, str]) -> str:
+    """``encode(update_props([{"i": control_id, **changes}]))``, written without building the message.
 
-    The engine sends one such message per changed control: this costs ~0.9 µs against ~4.5 µs
+    The engine sends one such message per changed control: this costs ~0.8 µs against ~4.5 µs
     for building the message and dumping it, with the same bytes (strings are escaped by the
     function ``json.dumps`` uses for them).
     """
-    pairs = [encode_basestring_ascii(key) + ":" + encode_basestring_ascii(text) for key, text in item.items()]
-    return _UPDATE_PROPS_HEAD + ",".join(pairs) + "}]}}"
+    text = _UPDATE_PROPS_HEAD + encode_basestring_ascii(control_id)
+    for key, value in changes.items():
+        text += "," + encode_basestring_ascii(key) + ":" + encode_basestring_ascii(value)
+    return text + "}]}}"
 
 
-_UPDATE_PROPS_HEAD: Final = '{"action":"' + UPDATE_CONTROL_PROPS + '","payload":{"props":[{'
+_UPDATE_PROPS_HEAD: Final = '{"action":"' + UPDATE_CONTROL_PROPS + '","payload":{"props":[{"i":'
 
 
 def add_controls(controls: list[dict[str, Any]]) -> Message:
