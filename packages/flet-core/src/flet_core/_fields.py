@@ -18,6 +18,7 @@ from flet_core._update_state import mark_changed, mark_children_changed, record,
 from flet_core.encoding import Encoder, as_json, as_plain
 
 if TYPE_CHECKING:
+    from flet_core._update_state import Record
     from flet_core.control import Control
     from flet_core.control_event import ControlEvent
 
@@ -33,6 +34,7 @@ __all__ = [
     "local",
     "prop",
     "slot",
+    "slot_children",
     "wire_name",
 ]
 
@@ -171,7 +173,8 @@ class Prop(Field):
             values[name] = value
             if mutable:
                 watch_value(obj, name)
-        mark_changed(obj, name)
+        if rec.state is not None:  # off a page (e.g. in a constructor) there is nothing to mark
+            mark_changed(obj, name)
 
     def init_value(self, obj: Control) -> None:
         if self.eager and self.default is not None:
@@ -482,13 +485,14 @@ def clear_child_lists(owner: Control) -> None:
 
 def children(owner: Control) -> list[tuple[Control, str | None]]:
     """Every child of ``owner`` in wire order, with its slot name (``n``) or ``None``."""
+    return slot_children(record(owner), field_table(type(owner)))
+
+
+def slot_children(rec: Record, table: FieldTable) -> list[tuple[Control, str | None]]:
+    """:func:`children` from the control's record and field table (the engine has both at hand)."""
     # a list, not a generator: called for every control sent, mostly leaves (10,000 Text: -5 ms)
-    slots = field_table(type(owner)).slots
-    if not slots:
-        return []
-    rec = record(owner)
     out: list[tuple[Control, str | None]] = []
-    for slot in slots:
+    for slot in table.slots:
         if slot.many:
             items = None if rec.lists is None else rec.lists.get(slot.name)
             if items:

@@ -12,6 +12,7 @@ an update. Nothing here does I/O.
 from __future__ import annotations
 
 import enum
+import itertools
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -135,16 +136,14 @@ class UpdateState:
         """Mounted controls whose class overrides an update hook."""
         self.watching: dict[Control, None] = {}
         """Mounted controls with watched values or aliased child lists."""
-        self._next_id = 1
+        self._ids = itertools.count(1)
         rec = record(root)
         rec.uid = root_id
         rec.state = self
 
     def next_uid(self) -> str:
         """A new control id (``"_1"``, ``"_2"``, ...)."""
-        uid = f"_{self._next_id}"
-        self._next_id += 1
-        return uid
+        return f"_{next(self._ids)}"
 
     def mark(self, control: Control) -> None:
         """``control`` has dirty fields or children: the next update that covers it sends them."""
@@ -189,7 +188,7 @@ def mark_changed(control: Control, name: str, *, raw: bool = False) -> None:
     state = rec.state
     if state is not None:
         (rec.dirty_raw if raw else rec.dirty).add(name)
-        state.mark(control)
+        state.pending[control] = None  # state.mark(), inlined: this runs for every attribute set
 
 
 def mark_children_changed(control: Control) -> None:

@@ -31,6 +31,7 @@ __all__ = [
     "RegisterRequest",
     "UpdateProps",
     "add_controls",
+    "add_controls_text",
     "app_become_active",
     "app_become_inactive",
     "batch",
@@ -89,13 +90,13 @@ def update_props(props: list[dict[str, str]]) -> Message:
 def update_props_text(control_id: str, changes: dict[str, str]) -> str:
     """``encode(update_props([{"i": control_id, **changes}]))``, written without building the message.
 
-    The engine sends one such message per changed control: this costs ~0.8 µs against ~4.5 µs
+    The engine sends one such message per changed control: this costs ~5k CPU instructions against ~30k
     for building the message and dumping it, with the same bytes (strings are escaped by the
     function ``json.dumps`` uses for them).
     """
     text = _UPDATE_PROPS_HEAD + encode_basestring_ascii(control_id)
     for key, value in changes.items():
-        text += "," + encode_basestring_ascii(key) + ":" + encode_basestring_ascii(value)
+        text = f"{text},{encode_basestring_ascii(key)}:{encode_basestring_ascii(value)}"
     return text + "}]}}"
 
 
@@ -105,6 +106,40 @@ _UPDATE_PROPS_HEAD: Final = '{"action":"' + UPDATE_CONTROL_PROPS + '","payload":
 def add_controls(controls: list[dict[str, Any]]) -> Message:
     """Add controls (a subtree in pre-order; the first one's ``p`` is the insertion parent)."""
     return _message(ADD_PAGE_CONTROLS, {"controls": controls, "trimIDs": []})
+
+
+def add_controls_text(controls: list[dict[str, Any]]) -> str:
+    """``encode(add_controls(controls))``, written without building the message.
+
+    Wire controls hold strings and their child id list; anything else is dumped as JSON. The
+    engine sends one such message per added subtree (as upstream does): written here, a Text's
+    costs ~19k CPU instructions against ~36k through ``json``, with the same bytes.
+    """
+    # f-strings: one new string per attribute, where `+` makes one per operand
+    objects = []
+    for wire in controls:
+        text = ""
+        for key, value in wire.items():
+            if type(value) is str:
+                text = f"{text},{encode_basestring_ascii(key)}:{encode_basestring_ascii(value)}"
+            else:
+                text = f"{text},{encode_basestring_ascii(key)}:{_json_list(value)}"
+        objects.append("{" + text[1:] + "}")
+    return _ADD_CONTROLS_HEAD + ",".join(objects) + _ADD_CONTROLS_TAIL
+
+
+_ADD_CONTROLS_HEAD: Final = '{"action":"' + ADD_PAGE_CONTROLS + '","payload":{"controls":['
+_ADD_CONTROLS_TAIL: Final = '],"trimIDs":[]}}'
+
+
+def _json_list(value: Any) -> str:
+    """A child id list (or any other value) as JSON."""
+    if type(value) is list:
+        try:
+            return "[" + ",".join(map(encode_basestring_ascii, value)) + "]"
+        except TypeError:  # not all strings
+            pass
+    return dumps(value)
 
 
 def remove_controls(ids: list[str]) -> Message:
