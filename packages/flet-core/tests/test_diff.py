@@ -7,6 +7,7 @@ The property test drives the engine directly, on bare controls and an
 from __future__ import annotations
 
 import dataclasses
+import json
 from typing import Any
 
 import pytest
@@ -300,6 +301,8 @@ def test_random_changes_keep_the_client_equal_to_the_model(ops: list[tuple[str, 
     def update(*roots: Control) -> None:
         # what Page.update() does around the engine: send the batch, then unlink what left
         result = compute_update(state, roots or None)
+        for message in result.messages:  # written by hand: exactly what json.dumps writes for it
+            assert protocol.encode(json.loads(message)) == message
         if result.messages:
             client.apply_frame(protocol.batch_frame(result.messages))
         for gone in result.unmounted:
@@ -311,7 +314,7 @@ def test_random_changes_keep_the_client_equal_to_the_model(ops: list[tuple[str, 
     for name, a, b, n in ops:
         target, other = boxes[a], boxes[b]
         if name == "label":
-            target.label = None if n == 0 else f"l{n}"
+            target.label = None if n == 0 else f'l{n} "é\\\ud800'  # escapes on the wire
         elif name == "size":
             target.size = n or None
         elif name == "style":

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flet_core import protocol
-from flet_core.encoding import as_json, as_plain
+from flet_core.encoding import as_json, as_plain, dumps
 from flet_core.errors import ProtocolError
 
 REGISTER = (
@@ -74,3 +77,57 @@ def test_value_encoding_rules() -> None:
     assert as_plain(None) is None
     assert as_json("abc") == '"abc"' and as_json({"sm": 0.5}) == '{"sm":0.5}' and as_json(0.5) == "0.5"
     assert as_json([0.5, 0.5]) == "[0.5,0.5]"
+
+
+# -- the hand-written encoders write exactly what json.dumps writes ------------------------------
+
+# every code point, lone surrogates included: the escaping must match json's for all of them
+any_text = st.text(st.characters(codec=None, exclude_categories=()), max_size=12)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | any_text,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(any_text, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+def _reference(data: Any) -> str:
+    return json.dumps(data, separators=(",", ":"))
+
+
+@settings(max_examples=300)
+@given(json_values)
+def test_dumps_is_compact_ascii_json(data: Any) -> None:
+    assert dumps(data) == _reference(data)
+
+
+@settings(max_examples=300)
+@given(any_text, st.dictionaries(any_text, any_text, max_size=4))
+def test_update_props_text_is_the_encoded_message(control_id: str, changes: dict[str, str]) -> None:
+    assert protocol.update_props_text(control_id, changes) == _reference(
+        protocol.update_props([{"i": control_id, **changes}])
+    )
+
+
+wire_controls = st.dictionaries(
+    any_text,
+    any_text | st.lists(any_text, max_size=3) | json_values,
+    max_size=6,
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(wire_controls, max_size=3))
+def test_add_controls_text_is_the_encoded_message(controls: list[dict[str, Any]]) -> None:
+    assert protocol.add_controls_text(controls) == _reference(protocol.add_controls(controls))
+
+
+@settings(max_examples=100)
+@given(st.lists(st.dictionaries(any_text, json_values, max_size=3), max_size=4))
+def test_batch_frame_is_the_encoded_batch(messages: list[dict[str, Any]]) -> None:
+    assert protocol.batch_frame([_reference(m) for m in messages]) == _reference(protocol.batch(messages))
+
+
+def test_an_attribute_named_i_replaces_the_id_as_in_the_message_dict() -> None:
+    assert protocol.update_props_text("_1", {"value": "a", "i": "x"}) == (
+        '{"action":"updateControlProps","payload":{"props":[{"i":"x","value":"a"}]}}'
+    )

@@ -94,6 +94,8 @@ def update_props_text(control_id: str, changes: dict[str, str]) -> str:
     for building the message and dumping it, with the same bytes (strings are escaped by the
     function ``json.dumps`` uses for them).
     """
+    if "i" in changes:  # a raw attribute named "i" takes the id's place in the dict this stands for
+        return encode(update_props([{"i": control_id, **changes}]))
     text = _UPDATE_PROPS_HEAD + encode_basestring_ascii(control_id)
     for key, value in changes.items():
         text = f"{text},{encode_basestring_ascii(key)}:{encode_basestring_ascii(value)}"
