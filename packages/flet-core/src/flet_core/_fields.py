@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import enum
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final, SupportsIndex, TypeVar, cast, dataclass_transform, overload
 
 from flet_core._update_state import mark_changed, mark_children_changed, record, watch_alias, watch_value
