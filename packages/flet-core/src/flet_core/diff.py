@@ -32,7 +32,7 @@ from flet_core._fields import (
     slot_children,
     sync_aliases,
 )
-from flet_core._update_state import Record, Scope, UpdateState, mark_children_changed, record
+from flet_core._update_state import Record, Scope, UpdateState, mark_changed, mark_children_changed, record
 from flet_core.control import Control
 from flet_core.errors import ControlOnAnotherPageError
 
@@ -210,7 +210,7 @@ class _Engine:
         node = self.tree.controls[uid]
         changes: dict[str, str] = {}
         if names:
-            rec.dirty = set()
+            rec.dirty = None
             fields = field_table(type(control)).by_name
             values = rec.values
             for name in names:
@@ -224,7 +224,7 @@ class _Engine:
                 if node.get(wire, "") != text:
                     changes[wire] = text
         if raw_names:
-            rec.dirty_raw = set()
+            rec.dirty_raw = None
             for wire in raw_names:
                 text = _raw_value(control, wire)
                 if node.get(wire, "") != text:
@@ -251,8 +251,7 @@ class _Engine:
         for name in rec.watched:
             wire, text = _wire_value(control, name)
             if node.get(wire, "") != text:
-                rec.dirty.add(name)
-                self.state.mark(control)
+                mark_changed(control, name)
 
     # -- children ---------------------------------------------------------------------------
 
@@ -338,10 +337,7 @@ class _Engine:
         _put_wire_attrs(rec, table, wire)
         if at is not None:
             wire["at"] = str(at)
-        if rec.dirty:
-            rec.dirty.clear()
-        if rec.dirty_raw:
-            rec.dirty_raw.clear()
+        rec.dirty = rec.dirty_raw = None
         rec.children_dirty = False
         state.pending.pop(control, None)
         out.append(wire)
@@ -395,8 +391,7 @@ class _Engine:
                 if scopes.roots is None:
                     # detached from the page: nothing to send; it is unmounted below if it was shown
                     self.state.unmark(control)
-                    rec.dirty.clear()
-                    rec.dirty_raw.clear()
+                    rec.dirty = rec.dirty_raw = None
             elif scope == _ALL or (scope == _ATTRS and (rec.dirty or rec.dirty_raw)):
                 todo.append((control, rec, scope))
         return todo
