@@ -72,6 +72,17 @@ def test_insert_at_counts_slot_children() -> None:
     assert_client_matches(page, conn)
 
 
+def test_an_attribute_named_at_gives_way_to_the_insertion_index() -> None:
+    page, conn = new_page()
+    page.add(Box(label="a"))
+    box = Box(label="b")
+    box._set_attr("at", "x")  # noqa: SLF001  # 0.21's raw attribute API, as custom controls use it
+    page.add(box)
+    assert conn.frames[-1].count('"at":') == 1
+    assert conn.messages[-1]["payload"][0]["payload"]["controls"][0]["at"] == "1"
+    assert "at" not in conn.client.controls[box.uid or ""]
+
+
 def test_unchanged_assignment_sends_nothing() -> None:
     page, conn = new_page()
     box = Box(label="x")

@@ -123,23 +123,17 @@ class ClientTree:
         self.crash_message = None
         self.inactive = False
 
-    def add(self, controls: list[WireControl], *, trusted: bool = False) -> None:
-        """``addPageControls``: store each control, link new roots into the insertion parent.
-
-        ``trusted`` skips the per-control checks (the server's own, already valid output).
-        """
+    def add(self, controls: list[WireControl]) -> None:
+        """``addPageControls``: store each control, link new roots into the insertion parent."""
         if not controls:
             return
         parent_id = controls[0].get("p")
         if parent_id not in self.controls:
             raise ClientRejectedError(f"addPageControls parent {parent_id!r} does not exist")
         for wire in controls:
-            if trusted:
-                stored = wire  # the server's own output, already sent as text: kept as is
-            else:
-                self._check(wire)
-                stored = wire.copy()
-                stored["c"] = wire["c"].copy()
+            self._check(wire)
+            stored = wire.copy()
+            stored["c"] = wire["c"].copy()
             at = stored.pop("at", None)
             control_id = wire["i"]
             existing = self.controls.get(control_id)
@@ -156,6 +150,23 @@ class ClientTree:
                     if not isinstance(at, str) or not at.isdigit() or int(at) > len(siblings):
                         raise ClientRejectedError(f"bad insertion index at={at!r} for {control_id}")
                     siblings.insert(int(at), control_id)
+
+    def insert_subtree(self, wires: list[WireControl], at: int) -> None:
+        """The server's own ``addPageControls``: a subtree in pre-order, its root put at index ``at``.
+
+        What :meth:`add` does with ``"at"`` on the first control, without its checks and copies:
+        the dicts become the tree's own (the engine's snapshot, which it built itself).
+        """
+        controls = self.controls
+        root = wires[0]
+        link = root["i"] not in controls
+        for wire in wires:
+            existing = controls.get(wire["i"])
+            if existing is not None:
+                wire["c"] = existing["c"]  # the client keeps the old children
+            controls[wire["i"]] = wire
+        if link:
+            controls[root["p"]]["c"].insert(at, root["i"])
 
     def update(self, props: list[dict[str, Any]]) -> None:
         """``updateControlProps``: set attributes; ``""`` deletes; unknown ids are skipped."""

@@ -281,20 +281,25 @@ class _Engine:
     def add_subtree(self, root: Control, parent_id: str, name: str | None, at: int) -> None:
         wires: list[dict[str, Any]] = []
         stale: list[str] = []
-        self.serialize(root, parent_id, name, at, wires, stale)
+        self.serialize(root, parent_id, name, wires, stale)
         if stale:
             # a control that is still shown elsewhere moves: take it away there first
             self.emit_remove(stale)
         # encoded now: later commands of the batch may change the snapshot's dicts it shares
-        self.result.messages.append(protocol.add_controls_text(wires))
-        self.tree.add(wires, trusted=True)
+        first = wires[0]
+        if "at" in first:  # an attribute named "at": the index takes its place, as 0.21 did
+            first["at"] = str(at)
+            self.result.messages.append(protocol.add_controls_text(wires))
+            del first["at"]
+        else:
+            self.result.messages.append(protocol.add_controls_text(wires, at=str(at)))
+        self.tree.insert_subtree(wires, at)
 
     def serialize(
         self,
         control: Control,
         parent_id: str,
         name: str | None,
-        at: int | None,
         out: list[dict[str, Any]],
         stale: list[str],
     ) -> None:
@@ -335,8 +340,6 @@ class _Engine:
         if name is not None:
             wire["n"] = name
         _put_wire_attrs(rec, table, wire)
-        if at is not None:
-            wire["at"] = str(at)
         rec.dirty = rec.dirty_raw = None
         rec.children_dirty = False
         state.pending.pop(control, None)
@@ -346,7 +349,7 @@ class _Engine:
             for child, child_name in slot_children(rec, table):
                 child_rec = record(child)
                 child_rec.parent = control
-                self.serialize(child, uid, child_name, None, out, stale)
+                self.serialize(child, uid, child_name, out, stale)
                 child_ids.append(child_rec.uid)
 
     # -- the whole update -------------------------------------------------------------------
