@@ -129,7 +129,7 @@ def add_controls_text(controls: list[dict[str, Any]], at: str | None = None) -> 
             else:
                 text = f"{text},{encode_basestring_ascii(key)}:{_json_list(value)}"
         if at is not None:
-            text = f"{text},\"at\":{encode_basestring_ascii(at)}"
+            text = f'{text},"at":{encode_basestring_ascii(at)}'
             at = None
         objects.append("{" + text[1:] + "}")
     return _ADD_CONTROLS_HEAD + ",".join(objects) + _ADD_CONTROLS_TAIL
