@@ -154,11 +154,12 @@ class ClientTree:
     def insert_subtree(self, wires: list[WireControl], at: int) -> None:
         """The server's own ``addPageControls``: a subtree in pre-order, its root put at index ``at``.
 
-        What :meth:`add` does with ``"at"`` on the first control, without its checks and copies:
-        the dicts become the tree's own (the engine's snapshot, which it built itself).
+        What :meth:`add` does, without its checks and copies: the dicts become the tree's own
+        (the engine's snapshot, which it built itself); the root's ``"at"`` is dropped.
         """
         controls = self.controls
         root = wires[0]
+        root.pop("at", None)
         link = root["i"] not in controls
         for wire in wires:
             existing = controls.get(wire["i"])

@@ -282,17 +282,12 @@ class _Engine:
         wires: list[dict[str, Any]] = []
         stale: list[str] = []
         self.serialize(root, parent_id, name, wires, stale)
+        wires[0]["at"] = str(at)  # the insertion index, as the root's last attribute
         if stale:
             # a control that is still shown elsewhere moves: take it away there first
             self.emit_remove(stale)
         # encoded now: later commands of the batch may change the snapshot's dicts it shares
-        first = wires[0]
-        if "at" in first:  # an attribute named "at": the index takes its place, as 0.21 did
-            first["at"] = str(at)
-            self.result.messages.append(protocol.add_controls_text(wires))
-            del first["at"]
-        else:
-            self.result.messages.append(protocol.add_controls_text(wires, at=str(at)))
+        self.result.messages.append(protocol.add_controls_text(wires))
         self.tree.insert_subtree(wires, at)
 
     def serialize(
