@@ -581,12 +581,13 @@ def event(
 class FieldTable:
     """Everything the model needs to know about one control class's fields."""
 
-    __slots__ = ("by_name", "by_wire", "eager", "events", "locals", "positional", "props", "slots")
+    __slots__ = ("by_name", "by_wire", "eager", "events", "locals", "positional", "props", "single_slots", "slots")
 
     def __init__(self, fields: dict[str, Field], positional: Sequence[str]) -> None:
         self.by_name = fields
         self.props = tuple(f for f in fields.values() if isinstance(f, Prop))
         self.slots = tuple(f for f in fields.values() if isinstance(f, Slot))
+        self.single_slots = tuple(f for f in self.slots if not f.many)
         self.events = {f.event: f for f in fields.values() if isinstance(f, EventField)}
         self.locals = tuple(f for f in fields.values() if isinstance(f, Local))
         self.by_wire: dict[str, Prop | EventField] = {p.wire: p for p in self.props}

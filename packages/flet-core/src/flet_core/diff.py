@@ -34,6 +34,7 @@ from flet_core._fields import (
 )
 from flet_core._update_state import Record, Scope, UpdateState, mark_changed, mark_children_changed, record
 from flet_core.control import Control
+from flet_core.encoding import as_plain
 from flet_core.errors import ControlOnAnotherPageError
 
 __all__ = ["Update", "compute_clean", "compute_update", "render_tree"]
@@ -218,7 +219,10 @@ class _Engine:
                 if type(field) is Prop:  # Prop.wire_value inlined: the hot case of every update
                     wire = field.wire
                     value = values.get(name)
-                    text = "" if value is None else field.encode(value) or ""
+                    if type(value) is str and field.encode is as_plain:  # as_plain(str) is the str
+                        text = value
+                    else:
+                        text = "" if value is None else field.encode(value) or ""
                 else:
                     wire, text = _wire_value(control, name)
                 if node.get(wire, "") != text:
@@ -281,7 +285,7 @@ class _Engine:
     def add_subtree(self, root: Control, parent_id: str, name: str | None, at: int) -> None:
         wires: list[dict[str, Any]] = []
         stale: list[str] = []
-        self.serialize(root, parent_id, name, wires, stale)
+        self.serialize(root, record(root), parent_id, name, wires, stale)
         wires[0]["at"] = str(at)  # the insertion index, as the root's last attribute
         if stale:
             # a control that is still shown elsewhere moves: take it away there first
@@ -293,6 +297,7 @@ class _Engine:
     def serialize(
         self,
         control: Control,
+        rec: Record,
         parent_id: str,
         name: str | None,
         out: list[dict[str, Any]],
@@ -301,7 +306,6 @@ class _Engine:
         # runs once per control sent (10,000 for a page of 10,000 Text), where each Python call
         # costs about as much as ten lines: helpers are inlined and class traits are cached
         state = self.state
-        rec = record(control)
         owner = rec.state
         if owner is not None and owner is not state:
             raise ControlOnAnotherPageError(f"{control!r} is already on another page; remove it there first")
@@ -339,12 +343,12 @@ class _Engine:
         rec.children_dirty = False
         state.pending.pop(control, None)
         out.append(wire)
-        if table.slots:
+        if rec.lists is not None or table.single_slots:  # else there are no children
             child_ids = wire["c"]
             for child, child_name in slot_children(rec, table):
                 child_rec = record(child)
                 child_rec.parent = control
-                self.serialize(child, uid, child_name, out, stale)
+                self.serialize(child, child_rec, uid, child_name, out, stale)
                 child_ids.append(child_rec.uid)
 
     # -- the whole update -------------------------------------------------------------------
@@ -467,7 +471,8 @@ def _put_wire_attrs(rec: Record, table: FieldTable, out: dict[str, Any]) -> None
             if value is not None:
                 field = fields.get(name)
                 if isinstance(field, Prop):
-                    text = field.encode(value)
+                    # as_plain(str) is the str: skip the call for the most common attribute
+                    text = value if type(value) is str and field.encode is as_plain else field.encode(value)
                     if text:  # None and "" both mean "no value" when a control is added
                         out[field.wire] = text
     raw = rec.raw
