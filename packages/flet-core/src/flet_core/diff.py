@@ -53,19 +53,22 @@ class Update:
     unmounted: list[Control] = field(default_factory=list)
 
 
-_TRAITS: dict[type, int] = {}
 HOOK, LEGACY_HOOK, BUILDS, MOUNTS = 1, 2, 4, 8
 """What a class overrides, as bits: an update hook (``before_update`` or 0.20's
 ``_before_build_command``), the 0.20 hook in particular, ``build()``, ``did_mount()``."""
 
+_ClassInfo = tuple[int, FieldTable, str | None]
+_CLASSES: dict[type, _ClassInfo] = {}
+"""Per control class: its traits, its field table, and its wire type unless it computes it."""
 
-def _traits(control: Control) -> int:
-    """The hooks the control's class overrides (cached per class; warns once for the 0.20 hook)."""
+
+def _class_info(control: Control) -> _ClassInfo:
+    """What the engine needs of the control's class (cached per class; warns once for the 0.20 hook)."""
     cls = type(control)
-    traits = _TRAITS.get(cls)
-    if traits is None:
+    info = _CLASSES.get(cls)
+    if info is None:
         traits = 0
-        if cls._before_build_command is not Control._before_build_command:  # noqa: SLF001  # 0.20's hook name
+        if _overrides(cls, "_before_build_command"):
             traits |= HOOK | LEGACY_HOOK
             warnings.warn(
                 f"{cls.__qualname__}._before_build_command() is deprecated since version 0.21.0; "
@@ -73,19 +76,30 @@ def _traits(control: Control) -> int:
                 DeprecationWarning,
                 stacklevel=2,
             )
-        elif cls.before_update is not Control.before_update:
+        elif _overrides(cls, "before_update"):
             traits |= HOOK
-        if cls.build is not Control.build:
+        if _overrides(cls, "build"):
             traits |= BUILDS
-        if cls.did_mount is not Control.did_mount:
+        if _overrides(cls, "did_mount"):
             traits |= MOUNTS
-        _TRAITS[cls] = traits
-    return traits
+        wire_type = None if _overrides(cls, "_get_control_name") else _wire_type(control)
+        info = _CLASSES[cls] = (traits, field_table(cls), wire_type)
+    return info
+
+
+def _overrides(cls: type, hook: str) -> bool:
+    """Whether ``cls`` has its own ``hook`` method, not :class:`Control`'s."""
+    return bool(getattr(cls, hook) is not getattr(Control, hook))
+
+
+def _wire_type(control: Control) -> str:
+    """The control's wire type (``t``)."""
+    return control._get_control_name().lower()  # noqa: SLF001  # 0.21's hook for the wire type, overridden by user controls
 
 
 def _run_hooks(control: Control) -> None:
     """Run the update hooks in 0.21's order: ``_before_build_command()``, then ``before_update()``."""
-    if _traits(control) & LEGACY_HOOK:
+    if _class_info(control)[0] & LEGACY_HOOK:
         control._before_build_command()  # noqa: SLF001  # 0.20's hook name, overridden by user controls
     control.before_update()
 
@@ -314,10 +328,8 @@ class _Engine:
             uid = rec.uid = state.next_uid()
         elif uid in self.tree.controls:
             stale.append(uid)
-        cls = type(control)
-        traits = _TRAITS.get(cls)
-        if traits is None:
-            traits = _traits(control)
+        info = _CLASSES.get(type(control))
+        traits, table, wire_type = info if info is not None else _class_info(control)
         if owner is None:
             rec.state = state
             state.index[uid] = control
@@ -333,9 +345,9 @@ class _Engine:
                 _adopt_build_result(control, control.build())
         if traits & HOOK:
             _run_hooks(control)
-        table = field_table(cls)
-        # 0.21's hook for the wire type, which user controls may override
-        wire: dict[str, Any] = {"t": control._get_control_name().lower(), "i": uid, "p": parent_id, "c": []}  # noqa: SLF001
+        if wire_type is None:
+            wire_type = _wire_type(control)
+        wire: dict[str, Any] = {"t": wire_type, "i": uid, "p": parent_id, "c": []}
         if name is not None:
             wire["n"] = name
         _put_wire_attrs(rec, table, wire)
@@ -455,7 +467,7 @@ def compute_clean(state: UpdateState, control: Control) -> Update:
 
 def _wire_control(control: Control, uid: str, parent_id: str, name: str | None) -> dict[str, Any]:
     """The wire object of a control, its child list still empty (:meth:`_Engine.serialize` inlines it)."""
-    wire: dict[str, Any] = {"t": control._get_control_name().lower(), "i": uid, "p": parent_id, "c": []}  # noqa: SLF001  # 0.21's hook for the wire type, overridden by user controls
+    wire: dict[str, Any] = {"t": _wire_type(control), "i": uid, "p": parent_id, "c": []}
     if name is not None:
         wire["n"] = name
     _put_wire_attrs(record(control), field_table(type(control)), wire)
