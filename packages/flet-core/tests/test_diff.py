@@ -7,6 +7,7 @@ The property test drives the engine directly, on bare controls and an
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 from typing import Any
 
@@ -81,6 +82,20 @@ def test_an_attribute_named_at_gives_way_to_the_insertion_index() -> None:
     assert conn.frames[-1].count('"at":') == 1
     assert conn.messages[-1]["payload"][0]["payload"]["controls"][0]["at"] == "1"
     assert "at" not in conn.client.controls[box.uid or ""]
+
+
+def test_an_update_leaves_the_cyclic_collector_as_it_was() -> None:
+    page, conn = new_page()
+    assert gc.isenabled()
+    page.add(Box(label="on"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        page.add(Box(label="off"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert_client_matches(page, conn)
 
 
 def test_unchanged_assignment_sends_nothing() -> None:
