@@ -196,12 +196,19 @@ class AppHost:
         logger.debug("App host on %r shut down (%d sessions closed)", loop, len(sessions))
 
     async def serve(
-        self, transport: Transport, *, client_ip: str = "", user_agent: str = "", url_prefix: str = ""
+        self,
+        transport: Transport,
+        *,
+        client_ip: str = "",
+        user_agent: str = "",
+        url_prefix: str = "",
+        page_url: str | None = None,
     ) -> None:
         """Serve one WebSocket connection until it closes (registration, events, reconnects).
 
         ``url_prefix`` is the path prefix of a trusted reverse proxy for this connection (the web
-        layer checks it): the session's upload URLs start with it.
+        layer checks it): the session's upload URLs start with it. ``page_url`` is the URL of the
+        page as this connection asked for it (default: the host's ``page_url``).
         """
         loop = self._bind()
         link = Link(
@@ -213,20 +220,22 @@ class AppHost:
             log=self._log,
         )
         link.url_prefix = url_prefix
+        if page_url is not None:
+            link.page_url = page_url
         self._links.add(link)
-        reader = loop.create_task(self._read(link, client_ip, user_agent))
-        ended = loop.create_task(link.ended.wait())
+        reader = link.reader = loop.create_task(self._read(link, client_ip, user_agent))
         try:
-            await asyncio.wait({reader, ended}, return_when=asyncio.FIRST_COMPLETED)
+            await _until_done(reader)
         finally:
             self._links.discard(link)
             link.end()
-            for task in (reader, ended, link.writer):
+            link.reader = None
+            for task in (reader, link.writer):
                 task.cancel()
             session = link.session
             if session is not None:
                 self._detach(session, link)
-            waits: set[asyncio.Future[Any]] = {reader, ended, link.writer}
+            waits: set[asyncio.Future[Any]] = {reader, link.writer}
             if link.close_code is not None:  # before the web layer's own close, so the code gets out
                 # a client that stopped reading cannot take even the close frame: drop the connection
                 closing = loop.create_task(
@@ -356,7 +365,7 @@ class AppHost:
             session.tag,
         )
         delay = 0.001
-        while session.lane.full and not link.ended.is_set() and not session.closed:
+        while session.lane.full and not link.ended and not session.closed:
             await asyncio.sleep(delay)
             delay = min(delay * 2, 0.05)
 
@@ -404,7 +413,7 @@ class AppHost:
             alive = await session.probe(self.takeover_probe_timeout)
         finally:
             link.registering = False
-        if link.ended.is_set() or link.session is not None or self._loop is None:
+        if link.ended or link.session is not None or self._loop is None:
             return
         if alive or session.closed or self._sessions.get(session.id) is not session:
             logger.debug("Session %s is alive on another socket; the newcomer gets a new session", session.tag)
@@ -427,7 +436,7 @@ class AppHost:
         session_id = self._new_id()
         session = Session(session_id, key, dispatcher, upload_signer=self.upload_signer, url_prefix=link.url_prefix)
         page = session.require_page()
-        page.url = self.page_url
+        page.url = link.page_url if link.page_url is not None else self.page_url
         page.name = self.page_name
         page.pubsub = PubSubClient(hub, session_id)
         page.apply_client_details(details)
@@ -527,3 +536,15 @@ def _frame_size(frame: str, limit: int) -> int:
     if len(frame) * 4 <= limit or frame.isascii():
         return len(frame)
     return len(frame.encode("utf-8", "surrogatepass"))
+
+
+async def _until_done(task: asyncio.Task[None]) -> None:
+    """Wait until ``task`` ends, however it ends; only a cancellation of the waiter itself raises."""
+    try:
+        await task
+    except asyncio.CancelledError:
+        waiter = asyncio.current_task()
+        if waiter is not None and waiter.cancelling():
+            raise
+    except Exception:  # noqa: S110  # the caller reports the task's failure from the task
+        pass

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import contextvars
 import logging
 import socket
 import struct
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, overload
 
@@ -52,17 +50,6 @@ DEFAULT_FLET_OAUTH_STATE_TIMEOUT = config.OAUTH_STATE_TIMEOUT.default
 SessionHandler = Callable[[Page], Any]
 """An app's ``main(page)``: a plain or an ``async`` function of the session's page."""
 
-
-@dataclass(frozen=True, slots=True)
-class _Connection:
-    """What the page of a connection learns from its WebSocket request."""
-
-    page_url: str
-
-
-_current_connection: contextvars.ContextVar[_Connection | None] = contextvars.ContextVar(
-    "flet_fastapi_connection", default=None
-)
 
 
 class WebSocketTransport:
@@ -272,16 +259,15 @@ class FletApp:
         await self._manager.ensure_host_started(host)
         await websocket.accept()
         transport = WebSocketTransport(websocket)
-        token = _current_connection.set(_Connection(page_url))
         try:
             await host.serve(
                 transport,
                 client_ip=client_ip,
                 user_agent=websocket.headers.get("user-agent", ""),
                 url_prefix=proxy_prefix,
+                page_url=page_url,
             )
         finally:
-            _current_connection.reset(token)
             await transport.close()
 
     # -- the session host ---------------------------------------------------------------------
@@ -305,9 +291,6 @@ class FletApp:
         )
 
     def _page_created(self, page: Any) -> None:
-        connection = _current_connection.get()
-        if connection is not None:
-            page.url = connection.page_url
         self._login.attach(page)
 
     def _register_oauth_state(
