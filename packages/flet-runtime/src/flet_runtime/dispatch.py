@@ -303,7 +303,9 @@ class Lane:
             raise ValueError(f"a Lane needs max_running >= 1, got {self._max_running}")
         self._lock = threading.Lock()
         self._running = 0
-        self._waiting: deque[Job] = deque()
+        # made when a job first has to wait: a deque allocates a 760-byte block up front, and
+        # most sessions never queue a handler
+        self._waiting: deque[Job] | None = None
         self._turns = 0  # jobs taken in
         self._begun = 0  # the turn of the last job that began
         self._turn_changed: threading.Condition | None = None  # made when a job has to wait its turn
@@ -314,12 +316,12 @@ class Lane:
 
     @property
     def waiting(self) -> int:
-        return len(self._waiting)
+        return len(self._waiting) if self._waiting is not None else 0
 
     @property
     def full(self) -> bool:
         """Whether the next handler would be refused (every slot busy, the queue at its bound)."""
-        return self._running >= self._max_running and len(self._waiting) >= self._max_queued
+        return self._running >= self._max_running and self.waiting >= self._max_queued
 
     def submit(self, job: Job, start: Callable[[Job], None]) -> bool:
         """``start(job)`` now if a slot is free, else queue ``job``; False (and nothing done) if full.
@@ -328,6 +330,8 @@ class Lane:
         """
         with self._lock:
             if self._running >= self._max_running:
+                if self._waiting is None:
+                    self._waiting = deque()
                 if len(self._waiting) >= self._max_queued:
                     return False
                 self._waiting.append(job)
