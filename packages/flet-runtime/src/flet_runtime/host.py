@@ -230,12 +230,13 @@ class AppHost:
             self._links.discard(link)
             link.end()
             link.reader = None
-            for task in (reader, link.writer):
+            tasks = (reader,) if link.writer is None else (reader, link.writer)
+            for task in tasks:
                 task.cancel()
             session = link.session
             if session is not None:
                 self._detach(session, link)
-            waits: set[asyncio.Future[Any]] = {reader, link.writer}
+            waits: set[asyncio.Future[Any]] = set(tasks)
             if link.close_code is not None:  # before the web layer's own close, so the code gets out
                 # a client that stopped reading cannot take even the close frame: drop the connection
                 closing = loop.create_task(

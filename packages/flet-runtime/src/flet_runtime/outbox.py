@@ -36,8 +36,12 @@ class Outbox:
         max_frames: int = DEFAULT_MAX_FRAMES,
         max_bytes: int = DEFAULT_MAX_BYTES,
         stall_timeout: float = DEFAULT_STALL_TIMEOUT,
+        on_ready: Callable[[], None] | None = None,
     ) -> None:
         self._loop = loop
+        # called on the loop when frames wait and no drain_into() waits for them: the owner
+        # starts a writer then (``drain_into(..., until_empty=True)``)
+        self._on_ready = on_ready
         self._stall_timeout = stall_timeout
         self.overflow_reason = ""
         """Why the outbox gave up (``"size"`` or ``"stall"``), empty while it has not."""
@@ -102,8 +106,11 @@ class Outbox:
     def _wake(self) -> None:
         """Let the writer go on (on the loop)."""
         waiter = self._waiter
-        if waiter is not None and not waiter.done():
-            waiter.set_result(None)
+        if waiter is not None:
+            if not waiter.done():
+                waiter.set_result(None)
+        elif self._on_ready is not None and self._frames and not self._closed:
+            self._on_ready()
 
     def _shut(self) -> None:
         """After close(), on the loop: the writer ends, the watchdog too."""
@@ -151,10 +158,15 @@ class Outbox:
             self._writing = len(frames)
             return frames
 
-    async def drain_into(self, send: Callable[[str], Awaitable[None]]) -> None:
-        """Write frames with ``send`` as they come, until the outbox is closed (the writer task)."""
+    async def drain_into(self, send: Callable[[str], Awaitable[None]], *, until_empty: bool = False) -> None:
+        """Write frames with ``send`` as they come, until the outbox is closed (the writer task).
+
+        With ``until_empty``, return as soon as nothing is queued (the next frames call ``on_ready``).
+        """
         while not self._closed:
             if not self._frames:
+                if until_empty:
+                    return
                 # No lost wake-up: put() wakes through the loop, which runs only once we wait.
                 self._waiter = self._loop.create_future()
                 try:
