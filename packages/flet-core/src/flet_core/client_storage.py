@@ -50,6 +50,8 @@ def _decode_keys(result: str | None) -> list[str]:
 class ClientStorage:
     """Persistent storage on the client; each method waits for the client's answer."""
 
+    __slots__ = ("_page", "wait_timeout")  # one per session: no instance dict
+
     def __init__(self, page: Page, wait_timeout: float | None = 5.0) -> None:
         self._page = page
         self.wait_timeout = wait_timeout

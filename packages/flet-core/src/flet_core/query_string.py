@@ -14,6 +14,8 @@ __all__ = ["QueryString"]
 class QueryString:
     """Parsed query of ``page.route``; refreshed on every route change (and at session start)."""
 
+    __slots__ = ("_page", "_params", "_path")  # one per session: no instance dict
+
     def __init__(self, page: Page) -> None:
         self._page = page
         self._path = ""
@@ -21,7 +23,10 @@ class QueryString:
 
     def __call__(self) -> None:
         """Re-read the page's current route."""
-        route = self._page.route or ""
+        self.read(self._page.route or "")
+
+    def read(self, route: str) -> None:
+        """Parse ``route`` (the page's route when it was last re-read)."""
         if route.startswith("#"):
             route = route[1:]
         parts = urllib.parse.urlsplit(route)

@@ -11,6 +11,8 @@ __all__ = ["SessionStorage"]
 class SessionStorage:
     """A per-session key/value store for any Python values (not sent to the client)."""
 
+    __slots__ = ("_lock", "_store")  # one per session: no instance dict
+
     def __init__(self) -> None:
         self._store: dict[str, Any] = {}
         self._lock = threading.Lock()

@@ -22,6 +22,8 @@ __all__ = ["PendingCalls", "blocking_call_message"]
 class PendingCalls:
     """The calls of one session that wait for the client's answer."""
 
+    __slots__ = ("_calls", "_lock")  # one per session: no instance dict
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._calls: dict[str, Future[InvokeMethodResults]] = {}

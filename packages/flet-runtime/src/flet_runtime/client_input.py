@@ -119,6 +119,8 @@ class ClientLimitError(Exception):
 class ClientInputGuard:
     """Filters one session's client input against what its client holds; counts what it stores."""
 
+    __slots__ = ("_max_state", "_stored", "_tag", "_total")  # one per session: no instance dict
+
     def __init__(self, tag: str, max_state: int | None = None) -> None:
         self._tag = tag
         self._max_state = config.MAX_CLIENT_STATE.get() if max_state is None else max_state

@@ -296,6 +296,17 @@ class Lane:
     ``FLET_SESSION_MAX_QUEUED``.
     """
 
+    __slots__ = (  # one per session: no instance dict
+        "_begun",
+        "_lock",
+        "_max_queued",
+        "_max_running",
+        "_running",
+        "_turn_changed",
+        "_turns",
+        "_waiting",
+    )
+
     def __init__(self, max_running: int | None = None, max_queued: int | None = None) -> None:
         self._max_running = config.SESSION_MAX_RUNNING.get() if max_running is None else max_running
         self._max_queued = config.SESSION_MAX_QUEUED.get() if max_queued is None else max_queued

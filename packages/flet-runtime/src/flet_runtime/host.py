@@ -225,7 +225,13 @@ class AppHost:
         self._links.add(link)
         reader = link.reader = loop.create_task(self._read(link, client_ip, user_agent))
         try:
-            await _until_done(reader)
+            await reader
+        except asyncio.CancelledError:  # the reader's own end (Link.end cancels it) is no failure
+            serving = asyncio.current_task()
+            if serving is not None and serving.cancelling():
+                raise
+        except Exception:  # reported below, from the task
+            pass
         finally:
             self._links.discard(link)
             link.end()
@@ -537,15 +543,3 @@ def _frame_size(frame: str, limit: int) -> int:
     if len(frame) * 4 <= limit or frame.isascii():
         return len(frame)
     return len(frame.encode("utf-8", "surrogatepass"))
-
-
-async def _until_done(task: asyncio.Task[None]) -> None:
-    """Wait until ``task`` ends, however it ends; only a cancellation of the waiter itself raises."""
-    try:
-        await task
-    except asyncio.CancelledError:
-        waiter = asyncio.current_task()
-        if waiter is not None and waiter.cancelling():
-            raise
-    except Exception:  # noqa: S110  # the caller reports the task's failure from the task
-        pass

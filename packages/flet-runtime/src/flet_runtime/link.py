@@ -28,6 +28,22 @@ GOING_AWAY_CLOSE_CODE = 1001
 class Link:
     """A transport, the outbox feeding it, and the session it carries (once registered)."""
 
+    __slots__ = (  # one per session: no instance dict
+        "_log",
+        "_loop",
+        "_metrics",
+        "close_code",
+        "ended",
+        "outbox",
+        "page_url",
+        "reader",
+        "registering",
+        "session",
+        "transport",
+        "url_prefix",
+        "writer",
+    )
+
     def __init__(
         self,
         transport: Transport,

@@ -28,6 +28,25 @@ DEFAULT_STALL_TIMEOUT: float = config.OUTBOX_STALL_TIMEOUT.default
 class Outbox:
     """Frames for one connection, in send order, bounded by a frame count and a size."""
 
+    __slots__ = (  # one per session: no instance dict
+        "_closed",
+        "_frames",
+        "_lock",
+        "_loop",
+        "_max_bytes",
+        "_max_frames",
+        "_on_overflow",
+        "_on_ready",
+        "_send_started",
+        "_size",
+        "_stall_timeout",
+        "_waiter",
+        "_wake_pending",
+        "_watchdog",
+        "_writing",
+        "overflow_reason",
+    )
+
     def __init__(
         self,
         loop: asyncio.AbstractEventLoop,

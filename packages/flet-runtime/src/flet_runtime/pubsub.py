@@ -284,6 +284,8 @@ class PubSubHub(core_pubsub.PubSubHub):
 class PubSubClient(core_pubsub.PubSubClient):
     """``page.pubsub``: the hub's methods bound to one session."""
 
+    __slots__ = ("_pubsub", "_session_id")  # one per session: no instance dict
+
     def __init__(self, pubsub: PubSubHub, session_id: str) -> None:
         self._pubsub = pubsub
         self._session_id = session_id

@@ -70,6 +70,8 @@ class _Running:
     ``concurrent.futures.Future`` costs a condition and two locked callbacks per event.
     """
 
+    __slots__ = ("_lock", "_runs")  # one per session: no instance dict
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._runs: dict[_Run, None] = {}

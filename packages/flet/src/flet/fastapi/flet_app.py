@@ -51,9 +51,10 @@ SessionHandler = Callable[[Page], Any]
 """An app's ``main(page)``: a plain or an ``async`` function of the session's page."""
 
 
-
 class WebSocketTransport:
     """``flet_runtime.transport.Transport`` over a Starlette WebSocket (text frames only)."""
+
+    __slots__ = ("_closed", "_received", "_websocket")  # one per session: no instance dict
 
     def __init__(self, websocket: WebSocket) -> None:
         self._websocket = websocket
