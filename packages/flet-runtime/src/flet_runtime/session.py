@@ -113,6 +113,25 @@ def _holding_update_lock(page: Page) -> Iterator[None]:
 class Session:
     """A tab's page and what it needs from the server, across reconnects until it expires."""
 
+    __slots__ = (  # one per session: no instance dict
+        "_calls",
+        "_closed",
+        "_closing",
+        "_dispatcher",
+        "_guard",
+        "_lane",
+        "_link",
+        "_running",
+        "_tasks",
+        "_upload_signer",
+        "client_key",
+        "expires_at",
+        "id",
+        "page",
+        "tag",
+        "url_prefix",
+    )
+
     def __init__(
         self,
         session_id: str,
