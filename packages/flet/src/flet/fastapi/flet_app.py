@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, overload
 
+from starlette.datastructures import URL, Headers
 from starlette.websockets import WebSocket, WebSocketState
 
 from flet.auth.page_login import LoginFlow, PageLogin
@@ -229,33 +230,48 @@ class FletApp:
 
     # -- per connection -----------------------------------------------------------------------
 
-    def _mount_path(self, websocket: WebSocket) -> str:
+    def _mount_path(self, url: URL) -> str:
         """The app's path without surrounding slashes: the WebSocket path minus its endpoint."""
-        path = websocket.url.path.strip("/")
+        path = url.path.strip("/")
         if path == self.websocket_endpoint:
             return ""
         if path.endswith("/" + self.websocket_endpoint):
             return path[: -len(self.websocket_endpoint) - 1]
         return path.rpartition("/")[0]
 
-    async def handle(self, websocket: WebSocket) -> None:
-        """Accept the WebSocket and serve its session until the client goes away."""
-        page_name = self._mount_path(websocket)
-        scheme = "https" if websocket.url.scheme in {"wss", "https"} else "http"
-        page_url = f"{scheme}://{websocket.url.netloc}" + (f"/{page_name}" if page_name else "")
+    def _connection(self, websocket: WebSocket) -> tuple[str, str, str, str, str] | None:
+        """Page name, page URL, client address, user agent and proxy prefix; None: a refused origin.
+
+        The request's URL and headers are read here and not kept: ``websocket.url`` and
+        ``websocket.headers`` would stay cached on the socket for the connection's life.
+        """
+        url = URL(scope=websocket.scope)
+        headers = Headers(scope=websocket.scope)
+        page_name = self._mount_path(url)
+        scheme = "https" if url.scheme in {"wss", "https"} else "http"
+        page_url = f"{scheme}://{url.netloc}" + (f"/{page_name}" if page_name else "")
         client_ip = websocket.client.host if websocket.client is not None else ""
-        if not allowed_origin(websocket.headers, self.allowed_origins, client_ip):
+        if not allowed_origin(headers, self.allowed_origins, client_ip):
             _log.warning(
                 "origin",
                 "Refused a WebSocket from origin %.100r: not this page's host nor in FLET_ALLOWED_ORIGINS",
-                websocket.headers.get("origin"),
+                headers.get("origin"),
             )
-            await websocket.close(POLICY_VIOLATION_CLOSE_CODE)
-            return
+            return None
         if self.proxy_path is not None:
             proxy_prefix = sanitize_prefix("/" + self.proxy_path.lstrip("/")) or ""
         else:
-            proxy_prefix = forwarded_prefix(websocket.headers, client_ip)
+            proxy_prefix = forwarded_prefix(headers, client_ip)
+        return page_name, page_url, client_ip, headers.get("user-agent", ""), proxy_prefix
+
+    async def handle(self, websocket: WebSocket) -> None:
+        """Accept the WebSocket and serve its session until the client goes away."""
+        connection = self._connection(websocket)
+        if connection is None:
+            await websocket.close(POLICY_VIOLATION_CLOSE_CODE)
+            return
+        page_name, page_url, client_ip, user_agent, proxy_prefix = connection
+        del connection  # the frame lives as long as the connection
         host = self._manager.host((self.session_handler, page_name), lambda: self._make_host(page_name, page_url))
         await self._manager.ensure_host_started(host)
         await websocket.accept()
@@ -264,7 +280,7 @@ class FletApp:
             await host.serve(
                 transport,
                 client_ip=client_ip,
-                user_agent=websocket.headers.get("user-agent", ""),
+                user_agent=user_agent,
                 url_prefix=proxy_prefix,
                 page_url=page_url,
             )
