@@ -223,26 +223,29 @@ class AppHost:
         if page_url is not None:
             link.page_url = page_url
         self._links.add(link)
-        reader = link.reader = loop.create_task(self._read(link, client_ip, user_agent))
+        # The connection is read here, in the caller's task, not in a task of its own: Link.end
+        # cancels this task's read (~0.5 KB less per idle connection than a reader task).
+        serving = link.reader = asyncio.current_task()
         try:
-            await reader
-        except asyncio.CancelledError:  # the reader's own end (Link.end cancels it) is no failure
-            serving = asyncio.current_task()
-            if serving is not None and serving.cancelling():
+            await self._read(link, client_ip, user_agent)
+        except asyncio.CancelledError:
+            # the read ended by Link.end is no failure; any other cancellation goes on
+            if serving is None or not link.ended or serving.uncancel() > 0:
                 raise
-        except Exception:  # reported below, from the task
-            pass
+        except Exception:
+            logger.exception("Serving a connection failed")
         finally:
+            link.reader = None
             self._links.discard(link)
             link.end()
-            link.reader = None
-            tasks = (reader,) if link.writer is None else (reader, link.writer)
-            for task in tasks:
-                task.cancel()
+            writer = link.writer
+            waits: set[asyncio.Future[Any]] = set()
+            if writer is not None:
+                writer.cancel()
+                waits.add(writer)
             session = link.session
             if session is not None:
                 self._detach(session, link)
-            waits: set[asyncio.Future[Any]] = set(tasks)
             if link.close_code is not None:  # before the web layer's own close, so the code gets out
                 # a client that stopped reading cannot take even the close frame: drop the connection
                 closing = loop.create_task(
@@ -251,9 +254,8 @@ class AppHost:
                 self._background.add(closing)
                 closing.add_done_callback(self._background.discard)
                 waits.add(closing)
-            await asyncio.wait(waits, timeout=_TRANSPORT_CLOSE_TIMEOUT + 1.0)
-            if reader.done() and not reader.cancelled() and reader.exception() is not None:
-                logger.error("Serving a connection failed", exc_info=reader.exception())
+            if waits:
+                await asyncio.wait(waits, timeout=_TRANSPORT_CLOSE_TIMEOUT + 1.0)
 
     # -- running --------------------------------------------------------------------------------
 

@@ -66,8 +66,8 @@ class Link:
         """A registration on this socket waits for the answer of another socket's tab."""
         self.ended = False
         """The link was stopped (:meth:`end`); the serving loop is winding it down."""
-        # The task reading the transport: end() cancels it, which is what ends the serving loop
-        # (no task and asyncio.Event per connection waiting on the end: ~1.5 KB less per idle one).
+        # The task reading the transport (the one in AppHost.serve): end() cancels its read, which
+        # ends the serving loop (no task and asyncio.Event per connection waiting on the end).
         self.reader: asyncio.Task[None] | None = None
         self.outbox = Outbox(
             loop,
@@ -92,8 +92,9 @@ class Link:
             self.close_code = close_code
         self.outbox.close()
         self.ended = True
-        if self.reader is not None:
-            self.reader.cancel()
+        reader = self.reader
+        if reader is not None and reader is not _current_task():  # the reader itself returns on its own
+            reader.cancel()
 
     def _overflowed(self) -> None:
         tag = self.session.tag if self.session is not None else "-"
@@ -122,3 +123,10 @@ class Link:
         except Exception as error:  # a broken socket ends the link, nothing more
             logger.debug("Sending to the client failed: %r", error)
             self.end()
+
+
+def _current_task() -> asyncio.Task[object] | None:
+    try:
+        return asyncio.current_task()
+    except RuntimeError:  # no loop runs in this thread
+        return None
