@@ -377,10 +377,10 @@ class Lane:
                     self._turn_changed = threading.Condition(self._lock)
                 while self._begun < turn - 1 and (remaining := deadline - time.monotonic()) > 0:
                     self._turn_changed.wait(remaining)
-        if turn > self._begun:
-            self._begun = turn
-        if self._turn_changed is not None:
-            with self._lock:
+        with self._lock:  # two threads setting it unlocked could move it back, stalling a later turn
+            if turn > self._begun:
+                self._begun = turn
+            if self._turn_changed is not None:
                 self._turn_changed.notify_all()
 
     def release(self) -> Job | None:
