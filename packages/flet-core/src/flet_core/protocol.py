@@ -26,6 +26,7 @@ __all__ = [
     "REMOVE_CONTROL",
     "SESSION_CRASHED",
     "UPDATE_CONTROL_PROPS",
+    "WINDOW_FIELDS",
     "ClientMessage",
     "PageEvent",
     "RegisterRequest",
@@ -58,6 +59,18 @@ INVOKE_METHOD: Final = "invokeMethod"
 SESSION_CRASHED: Final = "sessionCrashed"
 APP_BECOME_ACTIVE: Final = "appBecomeActive"
 APP_BECOME_INACTIVE: Final = "appBecomeInactive"
+
+WINDOW_FIELDS: Final = (
+    "windowwidth",
+    "windowheight",
+    "windowtop",
+    "windowleft",
+    "windowminimized",
+    "windowmaximized",
+    "windowfocused",
+    "windowfullscreen",
+)
+"""The page attributes in which the 0.21.2 client reports its window (desktop; empty on the web)."""
 
 Message = dict[str, Any]
 

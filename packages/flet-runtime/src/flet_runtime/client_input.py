@@ -25,6 +25,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any, Final
 
+from flet_core import protocol
 from flet_core.page import Page
 from flet_runtime import config
 from flet_runtime.ratelog import RateLimitedLog
@@ -36,18 +37,7 @@ _log = RateLimitedLog(logger)
 
 MESSAGE_TOO_BIG_CLOSE_CODE: Final = 1009
 
-_WINDOW = frozenset(
-    {
-        "windowwidth",
-        "windowheight",
-        "windowtop",
-        "windowleft",
-        "windowminimized",
-        "windowmaximized",
-        "windowfocused",
-        "windowfullscreen",
-    }
-)
+_WINDOW = frozenset(protocol.WINDOW_FIELDS)
 _VALUE = frozenset({"value"})
 _OPEN = frozenset({"open"})
 _SELECTED_INDEX = frozenset({"selectedindex"})

@@ -40,6 +40,7 @@ from flet.testing.errors import (
 from flet.testing.query import ControlType, Element, Query, TextMatch, not_found_message, screen
 from flet.testing.snapshot import render
 from flet.upload_signature import sign_upload_url
+from flet_core import protocol
 from flet_core.client_tree import ClientTree
 from flet_core.page import Page
 from flet_runtime import AppHost, MemoryClient
@@ -54,17 +55,6 @@ _TEST_SECRET_KEY = "flet.testing upload signing key"
 
 Target = Element | TextMatch
 """What an action acts on: an :class:`Element`, or a text to find it by (as ``find`` does)."""
-
-_WINDOW_FIELDS = (
-    "windowwidth",
-    "windowheight",
-    "windowtop",
-    "windowleft",
-    "windowminimized",
-    "windowmaximized",
-    "windowfocused",
-    "windowfullscreen",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,7 +455,7 @@ class Tab:
         """Resize the browser window: page ``width``/``height`` (window fields empty), then ``resize``."""
         __tracebackhide__ = True
         self._size = (width, height)
-        attrs = {"width": f"{width:g}", "height": f"{height:g}", **dict.fromkeys(_WINDOW_FIELDS, "")}
+        attrs = {"width": f"{width:g}", "height": f"{height:g}", **dict.fromkeys(protocol.WINDOW_FIELDS, "")}
         await self._send([Props("page", attrs), Event("page", "resize", f"{width:g},{height:g}")])
 
     async def lifecycle(self, state: Enum | str) -> None:
