@@ -73,6 +73,24 @@ class UI:
     Column = Column
     Recorder = Recorder
 
+    @staticmethod
+    def counter_app(calls: list[Page] | None = None) -> Callable[[Page], None]:
+        """A text field at "0" and a "plus" button that adds one; each page is put in ``calls``."""
+
+        def main(page: Page) -> None:
+            if calls is not None:
+                calls.append(page)
+            page.title = "counter"
+            field = TextField(value="0")
+
+            def plus(e: Any) -> None:
+                field.value = str(int(field.value or "0") + 1)
+                page.update()
+
+            page.add(field, Button("plus", on_click=plus))
+
+        return main
+
 
 @pytest.fixture
 def ui() -> type[UI]:

@@ -20,26 +20,10 @@ from flet_runtime.memory_transport import registration
 from flet_runtime.ratelog import session_tag
 
 
-def counter_app(ui: Any, calls: list[Page] | None = None) -> Any:
-    def main(page: Page) -> None:
-        if calls is not None:
-            calls.append(page)
-        page.title = "counter"
-        field = ui.TextField(value="0")
-
-        def plus(e: Any) -> None:
-            field.value = str(int(field.value or "0") + 1)
-            page.update()
-
-        page.add(field, ui.Button("plus", on_click=plus))
-
-    return main
-
-
 @pytest.mark.asyncio
 async def test_new_session_answers_with_the_page_then_main_renders(make_host: Any, ui: Any) -> None:
     calls: list[Page] = []
-    host = make_host(counter_app(ui, calls))
+    host = make_host(ui.counter_app(calls))
     client = MemoryClient(host)
     await client.connect()
     first = json.loads(client.frames[0])
@@ -61,7 +45,7 @@ async def test_new_session_answers_with_the_page_then_main_renders(make_host: An
 
 @pytest.mark.asyncio
 async def test_a_click_updates_the_page(make_host: Any, ui: Any) -> None:
-    host = make_host(counter_app(ui))
+    host = make_host(ui.counter_app())
     client = MemoryClient(host)
     await client.connect()
     await client.wait_for(lambda: client.find(type="elevatedbutton"))
@@ -75,7 +59,7 @@ async def test_reload_restores_the_page_with_typed_text_and_fires_on_connect(mak
     connects = ui.Recorder()
 
     def main(page: Page) -> None:
-        counter_app(ui, calls)(page)
+        ui.counter_app(calls)(page)
         page.on_connect = lambda e: connects.add(e.name)
 
     host = make_host(main)
@@ -122,7 +106,7 @@ async def test_reconnect_to_another_route_navigates(make_host: Any, ui: Any) -> 
 
 @pytest.mark.asyncio
 async def test_a_second_tab_with_a_live_session_id_gets_its_own_session(make_host: Any, ui: Any) -> None:
-    host = make_host(counter_app(ui))
+    host = make_host(ui.counter_app())
     first = MemoryClient(host)
     await first.connect()
     await first.wait_for(lambda: first.find(type="elevatedbutton"))
@@ -139,7 +123,7 @@ async def test_a_second_tab_with_a_live_session_id_gets_its_own_session(make_hos
 
 @pytest.mark.asyncio
 async def test_a_known_id_from_another_browser_gets_a_new_session(make_host: Any, ui: Any) -> None:
-    host = make_host(counter_app(ui))
+    host = make_host(ui.counter_app())
     tab = MemoryClient(host, user_agent="Firefox")
     await tab.connect()
     await tab.disconnect()
@@ -151,7 +135,7 @@ async def test_a_known_id_from_another_browser_gets_a_new_session(make_host: Any
 
 @pytest.mark.asyncio
 async def test_an_unknown_id_starts_a_new_session(make_host: Any, ui: Any) -> None:
-    host = make_host(counter_app(ui))
+    host = make_host(ui.counter_app())
     tab = MemoryClient(host)
     await tab.connect("A9sO3Ify6L63kDBq")
     assert tab.session_id != "A9sO3Ify6L63kDBq"
@@ -191,7 +175,7 @@ async def test_expiry_unmounts_fires_on_close_and_frees_the_page(make_host: Any,
 @pytest.mark.asyncio
 async def test_sessions_expire_without_start(make_host: Any, ui: Any) -> None:
     """Upstream defect #12: without app_manager.start() sessions never expired."""
-    host = make_host(counter_app(ui), session_timeout=0)
+    host = make_host(ui.counter_app(), session_timeout=0)
     tab = MemoryClient(host)
     await tab.connect()
     await tab.disconnect()
@@ -201,17 +185,17 @@ async def test_sessions_expire_without_start(make_host: Any, ui: Any) -> None:
 @pytest.mark.asyncio
 async def test_session_timeout_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch, ui: Any) -> None:
     monkeypatch.setenv("FLET_SESSION_TIMEOUT", "12.5")
-    assert AppHost(counter_app(ui)).session_timeout == 12.5
+    assert AppHost(ui.counter_app()).session_timeout == 12.5
     monkeypatch.delenv("FLET_SESSION_TIMEOUT")
-    assert AppHost(counter_app(ui)).session_timeout == 3600
+    assert AppHost(ui.counter_app()).session_timeout == 3600
     monkeypatch.setenv("FLET_SESSION_TIMEOUT", "soon")
     with pytest.raises(ValueError, match="FLET_SESSION_TIMEOUT"):
-        AppHost(counter_app(ui))
+        AppHost(ui.counter_app())
 
 
 @pytest.mark.asyncio
 async def test_a_reconnect_before_expiry_keeps_the_session(make_host: Any, ui: Any) -> None:
-    host = make_host(counter_app(ui), session_timeout=0.2)
+    host = make_host(ui.counter_app(), session_timeout=0.2)
     tab = MemoryClient(host)
     await tab.connect()
     sid = tab.session_id
@@ -227,7 +211,7 @@ async def test_a_reconnect_before_expiry_keeps_the_session(make_host: Any, ui: A
 async def test_malformed_frames_and_early_events_are_dropped(
     make_host: Any, ui: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
-    host = make_host(counter_app(ui))
+    host = make_host(ui.counter_app())
     transport = MemoryTransport()
     serving = asyncio.get_running_loop().create_task(host.serve(transport))
     transport.push({"action": "pageEventFromWeb", "payload": {"eventTarget": "_1", "eventName": "click"}})
@@ -283,7 +267,7 @@ async def test_main_crash_shows_the_exception_with_flet_debug(make_host: Any, mo
 async def test_page_url_name_and_created_hook(make_host: Any, ui: Any) -> None:
     created: list[Page] = []
     host = make_host(
-        counter_app(ui), page_name="sub", page_url="http://127.0.0.1:8550/sub", on_page_created=created.append
+        ui.counter_app(), page_name="sub", page_url="http://127.0.0.1:8550/sub", on_page_created=created.append
     )
     tab = MemoryClient(host)
     await tab.connect()
@@ -329,7 +313,7 @@ async def test_shutdown_closes_every_session_once_and_does_not_wait_for_blocked_
 
 @pytest.mark.asyncio
 async def test_a_host_can_serve_again_after_shutdown(make_host: Any, ui: Any) -> None:
-    host = make_host(counter_app(ui))
+    host = make_host(ui.counter_app())
     tab = MemoryClient(host)
     await tab.connect()
     await host.shutdown()

@@ -15,24 +15,9 @@ import pytest
 
 from flet_core.client_tree import ClientTree
 from flet_core.encoding import dumps
-from flet_core.page import Page
 from flet_runtime import AppHost, SocketServer
 from flet_runtime.memory_transport import registration
 from flet_runtime.socket_server import MAX_FRAME_BYTES, FrameTooLargeError, encode_frame, read_frame
-
-
-def counter_app(ui: Any) -> Callable[[Page], None]:
-    def main(page: Page) -> None:
-        page.title = "counter"
-        field = ui.TextField(value="0")
-
-        def plus(e: Any) -> None:
-            field.value = str(int(field.value or "0") + 1)
-            page.update()
-
-        page.add(field, ui.Button("plus", on_click=plus))
-
-    return main
 
 
 class DesktopClient:
@@ -122,7 +107,7 @@ async def test_read_frame_rejects_an_absurd_length() -> None:
 
 @pytest.mark.asyncio
 async def test_counter_over_a_unix_socket_through_the_app_host(ui: Any, tmp_path: Path) -> None:
-    host = AppHost(counter_app(ui))
+    host = AppHost(ui.counter_app())
     path = str(tmp_path / "app.sock")
     async with SocketServer(host, uds_path=path) as server:
         assert server.url == path and Path(path).is_socket()
@@ -152,7 +137,7 @@ async def test_the_socket_path_comes_from_flet_server_uds_path_and_a_stale_socke
         leftover.bind(str(path))
         leftover.close()
     monkeypatch.setenv("FLET_SERVER_UDS_PATH", str(path))
-    host = AppHost(counter_app(ui))
+    host = AppHost(ui.counter_app())
     async with SocketServer(host) as server:
         assert server.url == str(path)
         client = await DesktopClient.connect(server.url)
@@ -163,7 +148,7 @@ async def test_the_socket_path_comes_from_flet_server_uds_path_and_a_stale_socke
 
 @pytest.mark.asyncio
 async def test_a_port_means_tcp_on_localhost(ui: Any) -> None:
-    host = AppHost(counter_app(ui))
+    host = AppHost(ui.counter_app())
     async with SocketServer(host, port=0 if sys.platform == "win32" else _free_port()) as server:
         assert server.url.startswith("tcp://localhost:")
         client = await DesktopClient.connect(server.url)
@@ -174,7 +159,7 @@ async def test_a_port_means_tcp_on_localhost(ui: Any) -> None:
 
 @pytest.mark.asyncio
 async def test_one_client_at_a_time_and_a_reconnect_gets_its_session_back(ui: Any, tmp_path: Path) -> None:
-    host = AppHost(counter_app(ui))
+    host = AppHost(ui.counter_app())
     async with SocketServer(host, uds_path=str(tmp_path / "one.sock")) as server:
         first = await DesktopClient.connect(server.url)
         await run_counter(first)
@@ -199,7 +184,7 @@ async def test_one_client_at_a_time_and_a_reconnect_gets_its_session_back(ui: An
 
 @pytest.mark.asyncio
 async def test_closing_the_server_disconnects_the_client(ui: Any, tmp_path: Path) -> None:
-    host = AppHost(counter_app(ui))
+    host = AppHost(ui.counter_app())
     server = SocketServer(host, uds_path=str(tmp_path / "c.sock"))
     await server.start()
     client = await DesktopClient.connect(server.url)
@@ -212,7 +197,7 @@ async def test_closing_the_server_disconnects_the_client(ui: Any, tmp_path: Path
 
 def test_the_url_is_unknown_before_start(ui: Any) -> None:
     with pytest.raises(RuntimeError, match="start"):
-        _ = SocketServer(AppHost(counter_app(ui))).url
+        _ = SocketServer(AppHost(ui.counter_app())).url
 
 
 async def _until(predicate: Callable[[], bool]) -> None:
