@@ -61,6 +61,18 @@ def where(filename: str) -> str:
     return filename.rsplit("/", 1)[-1]
 
 
+def ours(stats: list[tracemalloc.StatisticDiff]) -> dict[str, tuple[int, int]]:
+    """Size and count differences by the innermost frame in a flet package (else the allocating frame)."""
+    places: dict[str, tuple[int, int]] = {}
+    for stat in stats:
+        frames = list(reversed(stat.traceback))  # the allocating frame first
+        frame = next((f for f in frames if where(f.filename).startswith("flet")), frames[0])
+        place = f"{where(frame.filename)}:{frame.lineno}"
+        size, count = places.get(place, (0, 0))
+        places[place] = (size + stat.size_diff, count + stat.count_diff)
+    return places
+
+
 def census() -> collections.Counter[str]:
     """Live objects by type; coroutines and tasks also by the function they run."""
     counts: collections.Counter[str] = collections.Counter()
@@ -83,7 +95,9 @@ def load_main(path: Path) -> object:
     return module.main
 
 
-async def measure(app: Path, sessions: int, compress: bool, ws: str, top: int) -> None:
+async def measure(  # noqa: PLR0913  # the command line's options
+    app: Path, sessions: int, compress: bool, ws: str, top: int, frames: int, trace: str | None
+) -> None:
     import uvicorn
 
     import flet as ft
@@ -104,7 +118,7 @@ async def measure(app: Path, sessions: int, compress: bool, ws: str, top: int) -
         await clients.stdout.readline()
         await asyncio.sleep(0.5)
         gc.collect()
-        tracemalloc.start(1)
+        tracemalloc.start(frames)
         objects_before, before, rss_before = census(), tracemalloc.take_snapshot(), rss_kb()
         clients.stdin.write(b"\n")
         await clients.stdin.drain()
@@ -136,6 +150,18 @@ async def measure(app: Path, sessions: int, compress: bool, ws: str, top: int) -
         frame = stat.traceback[0]
         place = f"{where(frame.filename)}:{frame.lineno}"
         print(f"{stat.size_diff / sessions:8.0f} ({stat.count_diff / sessions:4.1f})  {place}")
+    if frames > 1:
+        print("\nbytes (allocations) per session by the innermost line of ours (flet*) that led to them:")
+        callers = ours(after.compare_to(before, "traceback"))
+        for place, (size, count) in sorted(callers.items(), key=lambda item: -item[1][0])[:top]:
+            print(f"{size / sessions:8.0f} ({count / sessions:4.1f})  {place}")
+    if trace is not None:
+        print(f"\ntracebacks of the allocations at lines matching {trace!r}:")
+        for stat in after.compare_to(before, "traceback"):
+            if stat.size_diff > 0 and re.search(trace, f"{stat.traceback[-1].filename}:{stat.traceback[-1].lineno}"):
+                print(f"{stat.size_diff / sessions:8.0f} ({stat.count_diff / sessions:4.1f})")
+                for frame in reversed(stat.traceback):
+                    print(f"            {where(frame.filename)}:{frame.lineno}")
     print("\nobjects per session:")
     grown = ((kind, objects_after[kind] - objects_before.get(kind, 0)) for kind in objects_after)
     for kind, count in sorted(grown, key=lambda item: -item[1])[:top]:
@@ -149,8 +175,12 @@ def main() -> int:
     parser.add_argument("--plain", action="store_true", help="clients without permessage-deflate")
     parser.add_argument("--ws", default="auto", help="uvicorn's WebSocket implementation (default: auto)")
     parser.add_argument("--top", type=int, default=30, help="rows per table")
+    parser.add_argument(
+        "--frames", type=int, default=1, help="traceback depth; above 1, also a table by the line of ours that allocated"
+    )
+    parser.add_argument("--trace", help="print the tracebacks of allocations at lines matching this regex")
     args = parser.parse_args()
-    asyncio.run(measure(args.app, args.sessions, not args.plain, args.ws, args.top))
+    asyncio.run(measure(args.app, args.sessions, not args.plain, args.ws, args.top, args.frames, args.trace))
     return 0
 
 

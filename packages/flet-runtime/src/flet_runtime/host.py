@@ -319,7 +319,12 @@ class AppHost:
         _abort(transport)
 
     async def _read(self, link: Link, client_ip: str, user_agent: str) -> None:
+        frame: str | None
+        message: protocol.ClientMessage | None
         while True:
+            # an idle connection waits here: its last frame (the registration, ~0.6 KB) and its
+            # message are not kept alive while it waits
+            frame = message = None
             try:
                 frame = await link.transport.receive()
             except asyncio.CancelledError:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import socket
 import struct
@@ -50,6 +51,16 @@ DEFAULT_FLET_OAUTH_STATE_TIMEOUT = config.OAUTH_STATE_TIMEOUT.default
 
 SessionHandler = Callable[[Page], Any]
 """An app's ``main(page)``: a plain or an ``async`` function of the session's page."""
+
+_SHARED_USER_AGENT_MAX = 1024
+
+
+@functools.lru_cache(maxsize=64)
+def _shared_user_agent(text: str) -> str:
+    """``text``, or an equal user agent returned before: a session keeps it for its whole life,
+    and most share one of a few (one copy instead of ~0.2 KB per session). A bounded cache, not
+    ``sys.intern``: clients choose the text."""
+    return text
 
 
 class WebSocketTransport:
@@ -262,7 +273,10 @@ class FletApp:
             proxy_prefix = sanitize_prefix("/" + self.proxy_path.lstrip("/")) or ""
         else:
             proxy_prefix = forwarded_prefix(headers, client_ip)
-        return page_name, page_url, client_ip, headers.get("user-agent", ""), proxy_prefix
+        user_agent = headers.get("user-agent", "")
+        if len(user_agent) <= _SHARED_USER_AGENT_MAX:
+            user_agent = _shared_user_agent(user_agent)
+        return page_name, page_url, client_ip, user_agent, proxy_prefix
 
     async def handle(self, websocket: WebSocket) -> None:
         """Accept the WebSocket and serve its session until the client goes away."""
