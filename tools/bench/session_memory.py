@@ -95,9 +95,7 @@ def load_main(path: Path) -> object:
     return module.main
 
 
-async def measure(  # noqa: PLR0913  # the command line's options
-    app: Path, sessions: int, compress: bool, ws: str, top: int, frames: int, trace: str | None
-) -> None:
+async def measure(app: Path, sessions: int, compress: bool, ws: str, top: int, frames: int, trace: str | None) -> None:
     import uvicorn
 
     import flet as ft
@@ -176,7 +174,10 @@ def main() -> int:
     parser.add_argument("--ws", default="auto", help="uvicorn's WebSocket implementation (default: auto)")
     parser.add_argument("--top", type=int, default=30, help="rows per table")
     parser.add_argument(
-        "--frames", type=int, default=1, help="traceback depth; above 1, also a table by the line of ours that allocated"
+        "--frames",
+        type=int,
+        default=1,
+        help="traceback depth; above 1, also a table by the line of ours behind each allocation",
     )
     parser.add_argument("--trace", help="print the tracebacks of allocations at lines matching this regex")
     args = parser.parse_args()

@@ -9,8 +9,10 @@ control when a value really changed; everything else (dirty marks, diffing) live
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import enum
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final, SupportsIndex, TypeVar, cast, dataclass_transform, overload
 
@@ -53,6 +55,37 @@ def wire_name(name: str) -> str:
 
 def _decode_str(value: str) -> Any:
     return value
+
+
+_MAKING = threading.Lock()  # a record's lazily made containers are made once, whichever thread asks first
+
+_NAME_SETS: dict[frozenset[str], frozenset[str]] = {}
+_NAME_SETS_MAX = 1024
+
+
+def _shared_names(names: frozenset[str]) -> frozenset[str] | None:
+    """``names`` (None if empty), or an equal set returned before.
+
+    A control's ``from_client`` names: controls the client wrote the same fields of share one
+    set (a set of its own was 216 bytes per control, 728 for a page's registration). Bounded:
+    past ``_NAME_SETS_MAX`` distinct sets, new ones are not kept.
+    """
+    if not names:
+        return None
+    shared = _NAME_SETS.get(names)
+    if shared is not None:
+        return shared
+    if len(_NAME_SETS) >= _NAME_SETS_MAX:
+        return names
+    return _NAME_SETS.setdefault(names, names)
+
+
+def _forget_client_value(rec: Record, name: str) -> None:
+    """Drop ``name`` from ``rec.from_client``, under the page's update lock that client writes hold."""
+    state = rec.state
+    with state.lock if state is not None else contextlib.nullcontext():
+        if rec.from_client is not None:
+            rec.from_client = _shared_names(rec.from_client.difference((name,)))
 
 
 def _decode_bool(value: str) -> Any:
@@ -167,7 +200,7 @@ class Prop(Field):
             from_client = rec.from_client
             if from_client is not None and name in from_client:
                 # 0.21 kept what the client wrote as text ("15.0"): any number set after it is a change
-                from_client.discard(name)
+                _forget_client_value(rec, name)
             elif old is not _UNSET and not mutable and not _is_mutable_value(old) and old == value:
                 return  # equal by value is no change, as in 0.21: 0 after 0.0 keeps 0.0 and sends nothing
             values[name] = value
@@ -192,9 +225,11 @@ class Prop(Field):
         if text == "":
             rec.values.pop(self.name, None)
             return
-        if rec.from_client is None:
-            rec.from_client = set()
-        rec.from_client.add(self.name)
+        from_client = rec.from_client
+        if from_client is None or self.name not in from_client:
+            # a frozenset shared between controls (see _shared_names), never changed in place
+            names = frozenset((self.name,)) if from_client is None else from_client | {self.name}
+            rec.from_client = _shared_names(names)
         decode = self.decode or _decode_str
         try:
             rec.values[self.name] = decode(text)
@@ -282,20 +317,29 @@ class EventField(Field):
     def __get__(self, obj: Control | None, owner: type) -> Any:
         if obj is None:
             return self
-        return record(obj).handlers.get(self.event)
+        handlers = record(obj).handlers
+        return None if handlers is None else handlers.get(self.event)
 
     def __set__(self, obj: Control, handler: Any) -> None:
-        handlers = record(obj).handlers
-        old = handlers.get(self.event)
+        rec = record(obj)
+        handlers = rec.handlers
+        old = None if handlers is None else handlers.get(self.event)
         if handler is None:
-            handlers.pop(self.event, None)
+            if handlers is not None:
+                handlers.pop(self.event, None)
         else:
+            if handlers is None:
+                with _MAKING:  # two threads setting a control's first handlers keep both
+                    handlers = rec.handlers
+                    if handlers is None:
+                        handlers = rec.handlers = {}
             handlers[self.event] = handler
         if self.flag and (old is None) != (handler is None):
             mark_changed(obj, self.name)
 
     def wire_value(self, obj: Control) -> str | None:
-        return "true" if self.event in record(obj).handlers else None
+        handlers = record(obj).handlers
+        return "true" if handlers is not None and self.event in handlers else None
 
 
 class ObservedList(list[T]):

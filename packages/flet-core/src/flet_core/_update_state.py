@@ -73,8 +73,8 @@ class Record:
     def __init__(self) -> None:
         self.values: dict[str, Any] = {}
         """Field name -> value, for the fields that hold one (``Prop``, ``Local``, single ``Slot``)."""
-        self.handlers: dict[str, Any] = {}
-        """Event name -> handler, for the ``on_*`` fields that are set."""
+        self.handlers: dict[str, Any] | None = None
+        """Event name -> handler, for the ``on_*`` fields that are set (None until one is: 64 bytes per control)."""
         self.lists: dict[str, ObservedList[Any]] | None = None
         """Field name -> child list, for the list ``Slot`` fields read or set so far."""
         self.uid: str | None = None
@@ -95,8 +95,10 @@ class Record:
         """Fields holding values that can change in place, re-encoded and compared on update."""
         self.watch_aliases = False
         """Whether a child list mirrors a caller-owned list that is compared on update."""
-        self.from_client: set[str] | None = None
-        """Fields whose value the client wrote (kept as the client's text, see ``Prop``)."""
+        self.from_client: frozenset[str] | None = None
+        """Fields whose value the client wrote (kept as the client's text, see ``Prop``).
+
+        A frozenset shared between records, replaced rather than changed in place."""
         self.raw: dict[str, str] | None = None
         """Raw wire attributes that no field declares (``_set_attr``), wire name -> text."""
 

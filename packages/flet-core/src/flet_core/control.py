@@ -126,7 +126,7 @@ class Control:
     @property
     def event_handlers(self) -> dict[str, Any]:
         """Wire event name -> handler, for the handlers set on this control."""
-        return dict(self._rec.handlers)
+        return dict(self._rec.handlers or {})
 
     def _get_control_name(self) -> str:
         return self._control_type

@@ -728,7 +728,8 @@ class Page(AdaptiveControl):
         control = self._updates.index.get(target)
         if control is None:
             return []
-        handler = record(control).handlers.get(name)
+        handlers = record(control).handlers
+        handler = None if handlers is None else handlers.get(name)
         if handler is None:
             return []
         field = field_table(type(control)).events.get(name)

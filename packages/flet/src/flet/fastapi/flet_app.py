@@ -66,10 +66,14 @@ def _shared_user_agent(text: str) -> str:
 class WebSocketTransport:
     """``flet_runtime.transport.Transport`` over a Starlette WebSocket (text frames only)."""
 
-    __slots__ = ("_closed", "_received", "_websocket")  # one per session: no instance dict
+    __slots__ = ("_closed", "_receive", "_received", "_websocket")  # one per session: no instance dict
 
     def __init__(self, websocket: WebSocket) -> None:
         self._websocket = websocket
+        # The server's ASGI receive, awaited directly rather than through WebSocket.receive():
+        # an idle connection waits in receive(), one coroutine less deep (~0.25 KB); the
+        # socket's state is kept here as WebSocket.receive() would (the socket is accepted).
+        self._receive = websocket._receive  # noqa: SLF001  # Starlette keeps ASGI receive private
         self._closed = False
         self._received = False
 
@@ -77,13 +81,18 @@ class WebSocketTransport:
         if self._closed:
             return None
         try:
-            message = await self._websocket.receive()
+            message = await self._receive()
         except Exception as error:  # the socket broke under us: same as a close
             logger.debug("WebSocket receive failed: %s", error)
             self._closed = True
             return None
-        if message["type"] == "websocket.disconnect":
+        kind = message["type"]
+        if kind != "websocket.receive":
             self._closed = True
+            if kind == "websocket.disconnect":
+                self._websocket.client_state = WebSocketState.DISCONNECTED
+            else:  # what Starlette refuses too
+                logger.debug("WebSocket receive got an unexpected ASGI message %r", kind)
             return None
         if not self._received:
             # The handshake is surely complete once a message is in (uvicorn's legacy protocol
