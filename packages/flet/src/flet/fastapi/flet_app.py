@@ -295,7 +295,7 @@ class FletApp:
             return
         page_name, page_url, client_ip, user_agent, proxy_prefix = connection
         del connection  # the frame lives as long as the connection
-        host = self._manager.host((self.session_handler, page_name), lambda: self._make_host(page_name, page_url))
+        host = self._host(page_name, page_url)
         await self._manager.ensure_host_started(host)
         await websocket.accept()
         transport = WebSocketTransport(websocket)
@@ -311,6 +311,11 @@ class FletApp:
             await transport.close()
 
     # -- the session host ---------------------------------------------------------------------
+
+    def _host(self, page_name: str, page_url: str) -> Any:
+        # not inline in handle(): the factory's closure cells would live in its frame, as long
+        # as the connection
+        return self._manager.host((self.session_handler, page_name), lambda: self._make_host(page_name, page_url))
 
     def _make_host(self, page_name: str, page_url: str) -> Any:
         upload_path = self.upload_endpoint_path or "/" + "/".join(p for p in (page_name, self.upload_endpoint) if p)
