@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,12 +13,13 @@ from typing import Any
 import pytest
 import uvicorn
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
 from websockets.extensions.permessage_deflate import PerMessageDeflate
 from websockets.frames import CONT, Frame, Opcode
 
 import flet as ft
 import flet.fastapi as flet_fastapi
-from flet.fastapi.compression import COMPRESS_MIN_SIZE, lighten, server_protocol
+from flet.fastapi.compression import COMPRESS_MIN_SIZE, forget_handshake, lighten, server_protocol
 
 REGISTER = json.dumps(
     {
@@ -88,6 +90,21 @@ def test_what_is_not_websockets_own_extension_is_left_alone() -> None:
     assert type(other) is Other and hasattr(other, "encoder")
     assert not lighten(None)
     assert not lighten(object())
+
+
+def test_forget_handshake_leaves_other_protocols_alone() -> None:
+    class Elsewhere:  # shaped like uvicorn's sans-I/O protocol, from another module
+        handshake_complete = True
+
+        def __init__(self) -> None:
+            self.request = object()
+            self.response = object()
+
+    protocol = Elsewhere()
+    assert not forget_handshake(protocol)
+    assert protocol.request is not None and protocol.response is not None
+    assert not forget_handshake(None)
+    assert not forget_handshake(object())
 
 
 def test_the_protocol_is_found_behind_wrapped_send_callables() -> None:
@@ -204,3 +221,74 @@ async def test_a_session_under_uvicorn_sends_short_frames_plain_and_keeps_no_com
         assert not hasattr(extensions[0], "encoder")
     assert frames[1][0] is True  # the first render is long: compressed
     assert all(not compressed for compressed, _ in frames[2:])  # each click's update is short: as it is
+
+
+class Recorded(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.mark.asyncio
+async def test_under_uvicorns_sans_io_protocol_the_handshake_is_let_go_and_sessions_go_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The handshake's request and response go after the first message; talking and closing, from
+    either side, go on as before, with nothing logged."""
+    monkeypatch.setenv("FLET_MAX_FRAME_SIZE", "4096")
+
+    def main(page: ft.Page) -> None:
+        counter = ft.Text("0")
+
+        def increment(_: Any) -> None:
+            counter.value = str(int(counter.value or "0") + 1)
+            page.update()
+
+        page.add(counter, ft.ElevatedButton("+", on_click=increment))
+
+    recorded = Recorded()
+    loggers = [logging.getLogger(name) for name in ("uvicorn.error", "asyncio", "flet.fastapi", "flet_runtime")]
+    for logger in loggers:
+        logger.addHandler(recorded)
+    try:
+        async with serving(flet_fastapi.app(main), "websockets-sansio") as server:
+            url = f"ws://127.0.0.1:{server.config.port}/ws"
+            async with connect(url, compression=None) as client:
+                (connection,) = server.server_state.connections
+                request = connection.request  # kept until the first message is in
+                assert len(request.headers) > 0 and connection.response is not None
+                await client.send(REGISTER)
+                json.loads(await client.recv())  # the registration answer
+                batch = json.loads(await client.recv())
+                controls = [c for m in batch["payload"] for c in m["payload"].get("controls", [])]
+                button = next(c["i"] for c in controls if c["t"] == "elevatedbutton")
+                text = next(c["i"] for c in controls if c["t"] == "text")
+                assert connection.request is None and connection.response is None
+                assert len(request.headers) == 0  # emptied: websockets' parser refers to it too
+                click = {"eventTarget": button, "eventName": "click", "eventData": ""}
+                await client.send(json.dumps({"action": "pageEventFromWeb", "payload": click}))
+                update = json.loads(await client.recv())
+                assert {"i": text, "value": "1"} in [p for m in update["payload"] for p in m["payload"]["props"]]
+            # closed by the client above; by the server here (a frame above FLET_MAX_FRAME_SIZE)
+            async with connect(url, compression=None) as client:
+                await client.send(REGISTER)
+                json.loads(await client.recv())
+                await client.send("x" * 5000)
+                with pytest.raises(ConnectionClosed) as closed:
+                    while True:
+                        await client.recv()
+                assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009
+            # and one left open while the server shuts down
+            client = await connect(url, compression=None)
+            await client.send(REGISTER)
+            json.loads(await client.recv())
+        with pytest.raises(ConnectionClosed):
+            while True:
+                await client.recv()
+    finally:
+        for logger in loggers:
+            logger.removeHandler(recorded)
+    assert [record.getMessage() for record in recorded.records if record.levelno >= logging.ERROR] == []

@@ -13,6 +13,9 @@ first message from the client is in), :func:`lighten` changes the connection's e
   (``local_no_context_takeover``; what is negotiated with the client stays as it was).
 
 Receiving is untouched: the client may use its context, so the decompressor stays.
+
+The same moment, :func:`forget_handshake` lets go of the handshake's request and response,
+which uvicorn's sans-I/O protocol keeps for the connection's life but reads no more.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-__all__ = ["COMPRESS_MIN_SIZE", "lighten", "server_protocol"]
+__all__ = ["COMPRESS_MIN_SIZE", "forget_handshake", "lighten", "server_protocol"]
 
 logger = logging.getLogger("flet.fastapi")
 
@@ -90,3 +93,29 @@ def lighten(protocol: Any) -> bool:
             extension.__class__ = _LightDeflate
             changed = True
     return changed
+
+
+_UVICORN_SANS_IO = "uvicorn.protocols.websockets.websockets_sansio_impl"
+
+
+def forget_handshake(protocol: Any) -> bool:
+    """Let go of the handshake's request and response that uvicorn's sans-I/O protocol keeps.
+
+    It keeps both, every header parsed, for the connection's life (~4 KB per connection; the
+    request's headers also stay referenced by websockets' parser, so they are emptied in place)
+    though it reads them only until it has answered the handshake. Only that protocol is
+    touched, and only once its handshake is complete (``protocol`` from :func:`server_protocol`,
+    after the first message is in); the ASGI scope keeps its own copy of the headers. Returns
+    whether anything was let go.
+    """
+    if type(protocol).__module__ != _UVICORN_SANS_IO or getattr(protocol, "handshake_complete", None) is not True:
+        return False
+    request = getattr(protocol, "request", None)
+    if request is None and getattr(protocol, "response", None) is None:
+        return False
+    headers = getattr(request, "headers", None)
+    if headers is not None and callable(getattr(headers, "clear", None)):
+        headers.clear()
+    protocol.request = None
+    protocol.response = None
+    return True

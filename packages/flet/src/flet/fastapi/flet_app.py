@@ -25,7 +25,7 @@ from starlette.datastructures import URL, Headers
 from starlette.websockets import WebSocket, WebSocketState
 
 from flet.auth.page_login import LoginFlow, PageLogin
-from flet.fastapi.compression import lighten, server_protocol
+from flet.fastapi.compression import forget_handshake, lighten, server_protocol
 from flet.fastapi.flet_app_manager import FletAppManager, app_manager
 from flet.fastapi.forwarded import allowed_origin, forwarded_prefix, sanitize_prefix
 from flet.fastapi.oauth_state import OAuthState
@@ -98,7 +98,9 @@ class WebSocketTransport:
             # The handshake is surely complete once a message is in (uvicorn's legacy protocol
             # negotiates after accept()), and nothing was sent yet: the server answers first.
             self._received = True
-            lighten(server_protocol(self._websocket._send))  # noqa: SLF001  # Starlette keeps ASGI send private
+            protocol = server_protocol(self._websocket._send)  # noqa: SLF001  # Starlette keeps ASGI send private
+            lighten(protocol)
+            forget_handshake(protocol)
         text = message.get("text")
         if text is None and message.get("bytes") is not None:
             text = bytes(message["bytes"]).decode("utf-8", errors="replace")
