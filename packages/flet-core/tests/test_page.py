@@ -9,13 +9,16 @@ from typing import Any
 import pytest
 
 from flet_core._fields import control, event, prop, slot
+from flet_core._update_state import record
 from flet_core.connection import InMemoryConnection
 from flet_core.constrained_control import ConstrainedControl
 from flet_core.control import Control, Ref
 from flet_core.control_event import ControlEvent
 from flet_core.errors import NotOnPageError
+from flet_core.inputs import Slider
 from flet_core.page import Page
 from flet_core.page_events import AppLifecycleState, KeyboardEvent, RouteChangeEvent, ViewPopEvent
+from flet_core.protocol import update_props
 from flet_core.view import View
 
 
@@ -195,3 +198,71 @@ def test_close_unmounts_everything_and_fires_on_close() -> None:
     page.add(Tracked("a"), Tracked("b"))
     page.close()
     assert sorted(unmounted) == ["a", "b"] and closed == ["close"]
+
+
+# -- per-session memory: what is shared or made on first use ------------------------------------
+
+
+@control("chip")
+class Chip(Control):
+    on_select: Any = event()
+    on_focus: Any = event()
+
+
+def test_a_controls_handler_table_is_made_by_its_first_handler() -> None:
+    page, conn = new_page()
+    chip = Chip()
+    page.add(chip)
+    assert chip.event_handlers == {} and chip.on_select is None
+    assert page.resolve_event(chip.uid or "", "select", "") == []
+    chip.on_select = None  # unsetting what was never set changes nothing
+    page.update()
+    assert "onselect" not in conn.client[chip.uid or ""]
+    seen: list[str] = []
+    chip.on_select = lambda e: seen.append(e.name)
+    page.update()
+    assert conn.client[chip.uid or ""]["onselect"] == "true"
+    page.dispatch_event(chip.uid or "", "select", "")
+    assert seen == ["select"] and list(chip.event_handlers) == ["select"]
+
+
+def test_values_the_client_wrote_stay_per_control_though_their_names_are_shared() -> None:
+    """Setting a number after the client wrote one is a change (0.21), on each control and page on its own."""
+    pages = [new_page() for _ in range(2)]
+    sliders = []
+    for page, _ in pages:
+        slider = Slider(min=0, max=30, value=10)
+        page.add(slider)
+        page.apply_client_props([{"i": slider.uid or "", "value": "15.0"}])
+        sliders.append(slider)
+    assert record(sliders[0]).from_client is record(sliders[1]).from_client  # one set of names for both
+    assert record(pages[0][0]).from_client is record(pages[1][0]).from_client  # the registrations' too
+    for (page, conn), slider in zip(pages, sliders, strict=True):
+        sent = len(conn.messages)
+        slider.value = 15  # the client wrote "15.0": a change, on both pages
+        page.update()
+        assert conn.messages[sent:] == [
+            {"action": "pageControlsBatch", "payload": [update_props([{"i": slider.uid, "value": "15"}])]}
+        ]
+        slider.value = 15.0  # now our own value: equal, no change
+        page.update()
+        assert len(conn.messages) == sent + 1
+
+
+def test_pages_registered_with_the_same_texts_share_them() -> None:
+    agent = "".join(["Mozilla/5.0 ", "(X11; Linux x86_64)"])  # made at run time: equal, not the same object
+    details = [
+        {"route": "/", "platform": "".join(["lin", "ux"]), "media": "".join(["{", "}"]), "clientuseragent": agent}
+        for agent in (agent, "".join(["Mozilla/5.0 ", "(X11; Linux x86_64)"]))
+    ]
+    assert details[0]["clientuseragent"] is not details[1]["clientuseragent"]
+    pages = []
+    for attrs in details:
+        page = Page(InMemoryConnection(), session_id="s")
+        page.apply_client_details(attrs)
+        pages.append(page)
+    first, second = pages
+    assert first.client_user_agent == "Mozilla/5.0 (X11; Linux x86_64)"
+    assert first.client_user_agent is second.client_user_agent
+    assert first.media_text is second.media_text and first.platform is second.platform
+    assert first.client_control("page") == second.client_control("page")

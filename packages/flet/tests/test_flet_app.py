@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
-from starlette.websockets import WebSocket
+from starlette.websockets import WebSocket, WebSocketState
 
 import flet as ft
 import flet.fastapi as flet_fastapi
 from flet.fastapi import FletApp, app_manager
+from flet.fastapi.flet_app import WebSocketTransport
 
 
 def register(session_id: str = "", route: str = "/", media: str = "") -> str:
@@ -162,3 +163,48 @@ def test_sessions_get_a_manager_even_when_nobody_started_it() -> None:
         receive(ws)
         assert app_manager.running
         assert app_manager.session_count() == 1
+
+
+@pytest.mark.asyncio
+async def test_the_transport_reads_the_asgi_messages_and_keeps_the_sockets_state() -> None:
+    """It awaits the server's ASGI receive itself, and marks the socket as Starlette's receive() would."""
+    incoming: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    for message in (
+        {"type": "websocket.connect"},
+        {"type": "websocket.receive", "text": "hello"},
+        {"type": "websocket.receive", "bytes": b"caf\xc3\xa9"},
+        {"type": "websocket.disconnect", "code": 1001},
+    ):
+        incoming.put_nowait(message)
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {"type": "websocket", "path": "/ws", "headers": [], "query_string": b""}
+    websocket = WebSocket(scope, incoming.get, send)
+    await websocket.accept()
+    transport = WebSocketTransport(websocket)
+    assert await transport.receive() == "hello"
+    assert await transport.receive() == "café"
+    assert websocket.client_state is WebSocketState.CONNECTED
+    assert await transport.receive() is None
+    assert websocket.client_state is WebSocketState.DISCONNECTED
+    assert await transport.receive() is None  # closed: the ASGI receive is not awaited again
+    assert incoming.empty() and sent == [{"type": "websocket.accept", "subprotocol": None, "headers": []}]
+
+
+@pytest.mark.asyncio
+async def test_the_transport_ends_on_an_asgi_message_a_socket_does_not_get() -> None:
+    incoming: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    incoming.put_nowait({"type": "websocket.connect"})
+    incoming.put_nowait({"type": "http.request"})
+
+    async def send(message: dict[str, Any]) -> None:
+        pass
+
+    websocket = WebSocket({"type": "websocket", "path": "/ws", "headers": []}, incoming.get, send)
+    await websocket.accept()
+    transport = WebSocketTransport(websocket)
+    assert await transport.receive() is None
+    assert await transport.receive() is None
