@@ -8,6 +8,12 @@ are the difference divided by N.
 
     python tools/bench/session_memory.py                         # tools/bench/apps/idle.py, 200 sessions
     python tools/bench/session_memory.py --plain --ws websockets packages/flet/src/flet/demo.py
+    python tools/bench/session_memory.py --plain --frames 30              # + by the line of ours behind
+    python tools/bench/session_memory.py --frames 30 --trace 'queues.py'  # + whole tracebacks of some lines
+
+With ``--frames N`` above 1, allocations made in other packages are also charged to the innermost
+line of ours (flet_core, flet_runtime, flet) that led to them: uvicorn's frames under our
+``accept()``, the server's pending receive under our read.
 
 RSS here includes tracemalloc's own bookkeeping; the suite's RSS rows are the figure to quote.
 """
