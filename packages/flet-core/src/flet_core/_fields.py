@@ -57,37 +57,6 @@ def _decode_str(value: str) -> Any:
     return value
 
 
-_MAKING = threading.Lock()  # a record's lazily made containers are made once, whichever thread asks first
-
-_NAME_SETS: dict[frozenset[str], frozenset[str]] = {}
-_NAME_SETS_MAX = 1024
-
-
-def _shared_names(names: frozenset[str]) -> frozenset[str] | None:
-    """``names`` (None if empty), or an equal set returned before.
-
-    A control's ``from_client`` names: controls the client wrote the same fields of share one
-    set (a set of its own was 216 bytes per control, 728 for a page's registration). Bounded:
-    past ``_NAME_SETS_MAX`` distinct sets, new ones are not kept.
-    """
-    if not names:
-        return None
-    shared = _NAME_SETS.get(names)
-    if shared is not None:
-        return shared
-    if len(_NAME_SETS) >= _NAME_SETS_MAX:
-        return names
-    return _NAME_SETS.setdefault(names, names)
-
-
-def _forget_client_value(rec: Record, name: str) -> None:
-    """Drop ``name`` from ``rec.from_client``, under the page's update lock that client writes hold."""
-    state = rec.state
-    with state.lock if state is not None else contextlib.nullcontext():
-        if rec.from_client is not None:
-            rec.from_client = _shared_names(rec.from_client.difference((name,)))
-
-
 def _decode_bool(value: str) -> Any:
     return value.lower() == "true"
 
@@ -123,6 +92,37 @@ _PLAIN: Final = frozenset({str, int, float, bool})
 def _is_mutable_value(value: Any) -> bool:
     """Values that may change in place after assignment, so they are re-checked on update."""
     return type(value) not in _PLAIN and not isinstance(value, _IMMUTABLE)
+
+
+_MAKING = threading.Lock()  # a record's lazily made containers are made once, whichever thread asks first
+
+_NAME_SETS: dict[frozenset[str], frozenset[str]] = {}
+_NAME_SETS_MAX = 1024
+
+
+def _shared_names(names: frozenset[str]) -> frozenset[str] | None:
+    """``names`` (None if empty), or an equal set returned before.
+
+    A control's ``from_client`` names: controls the client wrote the same fields of share one
+    set (a set of its own was 216 bytes per control, 728 for a page's registration). Bounded:
+    past ``_NAME_SETS_MAX`` distinct sets, new ones are not kept.
+    """
+    if not names:
+        return None
+    shared = _NAME_SETS.get(names)
+    if shared is not None:
+        return shared
+    if len(_NAME_SETS) >= _NAME_SETS_MAX:
+        return names
+    return _NAME_SETS.setdefault(names, names)
+
+
+def _forget_client_value(rec: Record, name: str) -> None:
+    """Drop ``name`` from ``rec.from_client``, under the page's update lock that client writes hold."""
+    state = rec.state
+    with state.lock if state is not None else contextlib.nullcontext():
+        if rec.from_client is not None:
+            rec.from_client = _shared_names(rec.from_client.difference((name,)))
 
 
 class Field:
