@@ -358,6 +358,8 @@ class AppHost:
                 continue
             if isinstance(message, protocol.PageEvent) and session.lane.full:
                 await self._wait_for_room(link, session)  # back-pressure: the client waits in TCP
+            if session.backlog_full_for(message):
+                await session.wait_for_backlog_room(link)  # its messages wait for a handler's update
             if isinstance(message, protocol.PageEvent) and message.target == "page" and message.name == "close":
                 self._expire(session)  # a desktop client closing its window ends the session now
                 return

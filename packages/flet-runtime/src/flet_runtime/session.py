@@ -15,6 +15,7 @@ import logging
 import threading
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import Executor, Future
 from typing import Any
@@ -26,15 +27,16 @@ from flet_core.method_results import InvokeMethodResults
 from flet_core.page import Page
 from flet_runtime import config
 from flet_runtime.calls import PendingCalls, blocking_call_message
-from flet_runtime.client_input import ClientInputGuard
+from flet_runtime.client_input import ClientInputGuard, ClientLimitError
 from flet_runtime.dispatch import Dispatcher, Lane
 from flet_runtime.errors import ClientDisconnectedError, ClientMethodError, LoopBlockingError
 from flet_runtime.link import Link
-from flet_runtime.ratelog import session_tag
+from flet_runtime.ratelog import RateLimitedLog, session_tag
 
-__all__ = ["CRASH_MESSAGE", "Session"]
+__all__ = ["BACKLOG_LIMIT", "CRASH_MESSAGE", "Session"]
 
 logger = logging.getLogger("flet")
+_log = RateLimitedLog(logger)
 
 CRASH_MESSAGE = "There was an error while processing your request"
 """What the browser shows when ``main`` raises (with ``: <exception>`` under ``FLET_DEBUG``)."""
@@ -43,6 +45,13 @@ _QUIET_ERRORS = (PageDisconnectedException, ClientDisconnectedError)
 # A method every 0.21.2 client answers at once and that changes nothing: asks whether a key exists.
 _PROBE_METHOD = "clientStorage:containskey"
 _PROBE_ARGUMENTS = {"key": "flet-session-probe"}
+BACKLOG_LIMIT = 64
+"""Client messages a session keeps while its page's update lock is held by a handler; at this
+many the host stops reading that client until some are applied (they wait in the socket)."""
+# How often a session with a backlog tries the lock again: from 0.5 ms, doubling up to 20 ms.
+_RETRY_FIRST, _RETRY_MOST = 0.0005, 0.02
+
+_Held = tuple[protocol.UpdateProps | protocol.PageEvent, Link | None]
 
 
 class _Run:
@@ -114,6 +123,7 @@ class Session:
     """A tab's page and what it needs from the server, across reconnects until it expires."""
 
     __slots__ = (  # one per session: no instance dict
+        "_backlog",
         "_calls",
         "_closed",
         "_closing",
@@ -159,6 +169,8 @@ class Session:
         self._closed = False
         self._lane = Lane()
         self._guard = ClientInputGuard(self.tag)
+        self._backlog: deque[_Held] | None = None
+        """Client messages that found the page's update lock held, in arrival order (see :meth:`handle`)."""
         self.page: Page | None = Page(self, session_id)
 
     def __repr__(self) -> str:
@@ -374,23 +386,98 @@ class Session:
         """Apply one client message (in arrival order; props before the event that follows them).
 
         Only what the 0.21.2 client could have sent is taken (``flet_runtime.client_input``).
+        Called on the loop's thread, which never waits for the page's update lock: when a handler
+        holds it (a long ``page.update()``), the message joins this session's backlog, applied by
+        a task as soon as the lock is free, and every later message of the session queues behind
+        it. Method results never queue: the handler holding the lock may be waiting for one.
 
         Raises:
-            ClientLimitError: the client went past ``FLET_MAX_CLIENT_STATE``.
+            ClientLimitError: the client went past ``FLET_MAX_CLIENT_STATE`` (when the message
+                was queued, the task ends the connection instead).
         """
         page = self.require_page()
-        if isinstance(message, protocol.UpdateProps):
-            with page.update_lock:
-                props = self._guard.filter_props(page, message.props)
-                if props:
-                    page.apply_client_props(props)
-        elif message.target == "page" and message.name == "invoke_method_result":
+        if isinstance(message, protocol.PageEvent) and message.target == "page" and message.name == "invoke_method_result":
             self._calls.resolve(message.data)
-        else:
-            with page.update_lock:
-                accepted = self._guard.accepts_event(page, message.target)
-            if accepted:
-                page.dispatch_event(message.target, message.name, message.data)
+            return
+        backlog = self._backlog
+        if backlog is None:
+            lock = page.update_lock
+            if lock.acquire(blocking=False):
+                try:
+                    self._apply(page, message)
+                finally:
+                    lock.release()
+                return
+            backlog = self._backlog = deque()
+            run = self._running.start("the client messages waiting for the update lock", self._drain)
+            task = self.loop.create_task(self._drain(page, backlog, run))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        backlog.append((message, self._link))
+
+    def backlog_full_for(self, message: protocol.ClientMessage) -> bool:
+        """Whether ``message`` would join a backlog already at :data:`BACKLOG_LIMIT` messages."""
+        backlog = self._backlog
+        return (
+            backlog is not None
+            and len(backlog) >= BACKLOG_LIMIT
+            and not (isinstance(message, protocol.PageEvent) and message.name == "invoke_method_result")
+        )
+
+    async def wait_for_backlog_room(self, link: Link) -> None:
+        """Wait until the backlog is below :data:`BACKLOG_LIMIT`, ``link`` ended or the session closed."""
+        delay = _RETRY_FIRST
+        while (backlog := self._backlog) is not None and len(backlog) >= BACKLOG_LIMIT:
+            if link.ended or self._closed:
+                return
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, _RETRY_MOST)
+
+    def _apply(self, page: Page, message: protocol.UpdateProps | protocol.PageEvent) -> None:
+        """Apply a client message; the caller holds the page's update lock."""
+        # The event is dispatched under the lock too: resolving a route change takes it again.
+        if isinstance(message, protocol.UpdateProps):
+            props = self._guard.filter_props(page, message.props)
+            if props:
+                page.apply_client_props(props)
+        elif self._guard.accepts_event(page, message.target):
+            page.dispatch_event(message.target, message.name, message.data)
+
+    async def _drain(self, page: Page, backlog: deque[_Held], run: _Run) -> None:
+        """Apply the backlog in order, each message once the lock is free (and, for an event, the lane)."""
+        lock = page.update_lock
+        delay = _RETRY_FIRST
+        try:
+            while backlog and not self._closed:
+                message, link = backlog[0]
+                # an event waits for room in the lane, as the host waits before handing one over
+                if not (isinstance(message, protocol.PageEvent) and self._lane.full) and lock.acquire(blocking=False):
+                    backlog.popleft()
+                    try:
+                        self._apply(page, message)
+                    except ClientLimitError as error:
+                        self._limit_breached(backlog, link, error)
+                    except Exception:
+                        logger.warning("Handling a message of session %s failed", self.tag, exc_info=True)
+                    finally:
+                        lock.release()
+                    delay = _RETRY_FIRST
+                    continue
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, _RETRY_MOST)
+        finally:
+            self._backlog = None  # on the loop's thread, like handle(): nothing joined since the check
+            run.finished()
+
+    def _limit_breached(self, backlog: deque[_Held], link: Link | None, error: ClientLimitError) -> None:
+        """End the connection a queued message came on, as the host does; its later messages go too."""
+        _log.warning("client-limit", "Closing the connection of session %s: %s", self.tag, error)
+        if link is None:
+            return
+        link.end(error.close_code)
+        kept = [held for held in backlog if held[1] is not link]
+        backlog.clear()
+        backlog.extend(kept)
 
     def fire(self, name: str) -> None:
         """Run the page's handlers of a server-side page event (``connect``, ``disconnect``)."""
