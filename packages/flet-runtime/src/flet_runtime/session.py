@@ -18,7 +18,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import Executor, Future
-from typing import Any
+from typing import Any, TypeGuard
 
 from flet_core import protocol
 from flet_core.control_event import ControlEvent
@@ -396,7 +396,7 @@ class Session:
                 was queued, the task ends the connection instead).
         """
         page = self.require_page()
-        if isinstance(message, protocol.PageEvent) and message.target == "page" and message.name == "invoke_method_result":
+        if _is_method_result(message):
             self._calls.resolve(message.data)
             return
         backlog = self._backlog
@@ -418,11 +418,7 @@ class Session:
     def backlog_full_for(self, message: protocol.ClientMessage) -> bool:
         """Whether ``message`` would join a backlog already at :data:`BACKLOG_LIMIT` messages."""
         backlog = self._backlog
-        return (
-            backlog is not None
-            and len(backlog) >= BACKLOG_LIMIT
-            and not (isinstance(message, protocol.PageEvent) and message.name == "invoke_method_result")
-        )
+        return backlog is not None and len(backlog) >= BACKLOG_LIMIT and not _is_method_result(message)
 
     async def wait_for_backlog_room(self, link: Link) -> None:
         """Wait until the backlog is below :data:`BACKLOG_LIMIT`, ``link`` ended or the session closed."""
@@ -543,6 +539,13 @@ class Session:
         if page is not None:
             page.session.clear()  # the session's values go with it
         self.page = None
+
+
+def _is_method_result(message: protocol.ClientMessage) -> TypeGuard[protocol.PageEvent]:
+    """An answer to ``invokeMethod``: it never waits for the page's update lock (see ``Session.handle``)."""
+    return (
+        isinstance(message, protocol.PageEvent) and message.target == "page" and message.name == "invoke_method_result"
+    )
 
 
 def _name_of(handler: Callable[..., Any]) -> str:
