@@ -396,13 +396,17 @@ class Session:
                 was queued, the task ends the connection instead).
         """
         page = self.require_page()
-        if _is_method_result(message):
+        if (
+            isinstance(message, protocol.PageEvent)
+            and message.name == "invoke_method_result"
+            and message.target == "page"
+        ):
             self._calls.resolve(message.data)
             return
         backlog = self._backlog
         if backlog is None:
             lock = page.update_lock
-            if lock.acquire(blocking=False):
+            if lock.acquire(False):  # the common case: nobody holds it
                 try:
                     self._apply(page, message)
                 finally:
