@@ -396,6 +396,8 @@ class Session:
                 was queued, the task ends the connection instead).
         """
         page = self.require_page()
+        # _is_method_result() written out: every message passes here, and the call cost ~5 % of
+        # handle()'s ~4 µs (process_time of an in-process loop of handle() calls)
         if (
             isinstance(message, protocol.PageEvent)
             and message.name == "invoke_method_result"
