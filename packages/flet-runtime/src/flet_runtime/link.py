@@ -1,10 +1,11 @@
-"""``Link``: one open client connection, its outbox and the task writing the outbox out."""
+"""``Link``: one open client connection, its outbox, and the writing of the outbox out."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any
 
 from flet_runtime import metrics
 from flet_runtime.outbox import DEFAULT_MAX_BYTES, DEFAULT_MAX_FRAMES, DEFAULT_STALL_TIMEOUT, Outbox
@@ -79,8 +80,9 @@ class Link:
         )
         self._metrics = metrics.current()
         self._loop = loop
-        # The task writing the outbox out runs while there are frames, and is started again by
-        # the next ones: an idle connection keeps no task waiting (~1 KB less per idle one).
+        # Frames are written as they are put on the loop; a task writes the outbox out only
+        # while a write has to wait (a slow client), and ends once the outbox is empty: an idle
+        # connection keeps no task waiting (~1 KB less per idle one).
         self.writer: asyncio.Task[None] | None = None
 
     def put(self, frame: str) -> bool:
@@ -111,19 +113,31 @@ class Link:
         self._metrics.bytes_sent.inc(len(frame))
 
     def _start_writer(self) -> None:
-        if self.writer is None or self.writer.done():
-            self.writer = self._loop.create_task(self._write())
-
-    async def _write(self) -> None:
+        """Frames wait (on the loop): write them now, and in a writer task what has to wait."""
+        if self.writer is not None and not self.writer.done():
+            return  # the writer takes them in its turn
         try:
-            await self.outbox.drain_into(self._send, until_empty=True)
+            rest = self.outbox.write_now(self._send)
+        except Exception as error:
+            self._send_failed(error)
+            return
+        if rest is not None:
+            self.writer = self._loop.create_task(self._write(rest))
+
+    async def _write(self, rest: Coroutine[Any, Any, bool]) -> None:
+        try:
+            if await rest:
+                await self.outbox.drain_into(self._send, until_empty=True)
             self.writer = None  # done: an idle link keeps not even the finished task
         except asyncio.CancelledError:
             raise
-        except Exception as error:  # a broken socket ends the link, nothing more
-            logger.debug("Sending to the client failed: %r", error)
-            self.end()
+        except Exception as error:
+            self._send_failed(error)
 
+    def _send_failed(self, error: Exception) -> None:
+        """A broken socket ends the link, nothing more."""
+        logger.debug("Sending to the client failed: %r", error)
+        self.end()
 
 def _current_task() -> asyncio.Task[object] | None:
     try:
