@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import enum
+import operator
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final, SupportsIndex, TypeVar, cast, dataclass_transform, overload
@@ -438,7 +439,8 @@ class ObservedList(list[T]):
     def _sync_alias(self) -> bool:
         """Adopt changes made directly to the caller-owned list; True when something changed."""
         alias = self._alias
-        if alias is None or (len(alias) == len(self) and all(a is b for a, b in zip(alias, self, strict=True))):
+        # map(operator.is_) rather than a generator: ~1 µs less per watched list and update
+        if alias is None or (len(alias) == len(self) and all(map(operator.is_, alias, self))):
             return False
         gone = [c for c in self if not any(c is a for a in alias)]
         list.__init__(self, alias)

@@ -400,6 +400,13 @@ class Page(AdaptiveControl):
         """
         return self._updates.tree.controls.get(control_id)
 
+    def client_controls(self) -> Mapping[str, Mapping[str, Any]]:
+        """Every control as the client holds it, by id (what :meth:`client_control` looks in); not a copy.
+
+        Read it while holding :attr:`update_lock`, and never change it.
+        """
+        return self._updates.tree.controls
+
     def _connection_for_calls(self) -> Connection:
         if self._connection is None or self._closed:
             raise PageDisconnectedException("Page is disconnected")

@@ -192,7 +192,9 @@ class ClientInputGuard:
 
 def _blocked(page: Page, control_id: str) -> str | None:
     """Why the client could not have acted on ``control_id``, or None if it could."""
-    node: Mapping[str, Any] | None = page.client_control(control_id)
+    # the map looked up once, not page.client_control() per ancestor: runs for every event
+    controls = page.client_controls()
+    node = controls.get(control_id)
     if node is None:
         return "not on the page"
     for _ in range(_MAX_DEPTH):
@@ -203,7 +205,7 @@ def _blocked(page: Page, control_id: str) -> str | None:
         parent = node.get("p")
         if not parent:
             return None
-        node = page.client_control(str(parent))
+        node = controls.get(parent)
         if node is None:
             return None
     return "too deep"
