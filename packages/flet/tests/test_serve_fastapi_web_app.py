@@ -1,11 +1,15 @@
-"""Binding the web server's socket: clear errors, real addresses (no server is started here)."""
+"""The web server of ``ft.app``: binding its socket (clear errors, real addresses), its app, its start."""
 
 from __future__ import annotations
 
+import gc
 import socket
 
 import pytest
+from starlette.testclient import TestClient
 
+import flet.fastapi as flet_fastapi
+from flet.fastapi import serve_fastapi_web_app
 from flet.fastapi.serve_fastapi_web_app import PortInUseError, WebServerError, bind_socket, get_fastapi_web_app
 
 
@@ -48,3 +52,35 @@ def test_the_web_app_mounts_the_flet_app_under_its_name() -> None:
     outer = get_fastapi_web_app(lambda page: None, "/apps/x/", None, None, None, False, "path")
     assert [getattr(route, "path", None) for route in outer.routes][-1] == "/apps/x"
     assert outer.docs_url is None and outer.openapi_url is None
+
+
+@pytest.fixture
+def freezes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Calls of gc.freeze() (not made for real: that would last for the rest of the test run)."""
+    calls: list[int] = []
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append(1))
+    monkeypatch.setattr(serve_fastapi_web_app, "_heap_frozen", False)
+    return calls
+
+
+def test_the_web_app_freezes_the_heap_at_its_start_once_per_process(freezes: list[int]) -> None:
+    first = get_fastapi_web_app(lambda page: None, "", None, None, None, False, "path")
+    assert freezes == []  # building it is not starting it
+    with TestClient(first):
+        assert freezes == [1]
+    with TestClient(first):
+        pass
+    with TestClient(get_fastapi_web_app(lambda page: None, "x", None, None, None, False, "path")):
+        pass
+    assert freezes == [1]
+    assert not serve_fastapi_web_app.freeze_heap()
+
+
+def test_a_flet_app_in_the_users_own_fastapi_app_leaves_the_heap_alone(freezes: list[int]) -> None:
+    user_app = flet_fastapi.FastAPI()
+    user_app.mount("/flet", flet_fastapi.app(lambda page: None))
+    with TestClient(user_app):
+        pass
+    with TestClient(flet_fastapi.app(lambda page: None)):
+        pass
+    assert freezes == []
