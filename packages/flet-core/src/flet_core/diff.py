@@ -377,7 +377,7 @@ class _Engine:
                 self.recheck_watched(control)
         controls = self.tree.controls
         pending = state.pending
-        while True:
+        while pending:  # controls added in a round (their hooks) may mark more for the next one
             todo = self.claim(_Scopes(root, roots))
             if not todo:
                 break

@@ -139,6 +139,7 @@ class Link:
         logger.debug("Sending to the client failed: %r", error)
         self.end()
 
+
 def _current_task() -> asyncio.Task[object] | None:
     try:
         return asyncio.current_task()

@@ -186,10 +186,10 @@ class Outbox:
         to wait, then the frames taken with it, for the caller to await in a writer task (its
         result is False once the outbox was closed). Raises what ``send`` raises.
         """
-        while self._frames and not self._closed:
+        while self._frames:  # a closed outbox holds none
             frames = self._take()
             for index, frame in enumerate(frames):
-                if self._closed:
+                if self._closed:  # by a failed send, or from another thread
                     break
                 sending = send(frame)
                 try:

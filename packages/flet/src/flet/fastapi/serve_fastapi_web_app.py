@@ -99,7 +99,7 @@ def freeze_heap() -> bool:
     pubsub fan-out to 100 sessions takes ~8 ms). Sessions made later are collected as before.
     Returns whether this call froze it (False: an earlier one did).
     """
-    global _heap_frozen  # noqa: PLW0603  # one process-wide switch, as gc.freeze() itself is
+    global _heap_frozen  # one process-wide switch, as gc.freeze() itself is
     if _heap_frozen:
         return False
     _heap_frozen = True
