@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 from flet_runtime import metrics
@@ -112,12 +112,16 @@ class Link:
         self._metrics.updates_sent.inc()
         self._metrics.bytes_sent.inc(len(frame))
 
+    def _sender(self) -> Callable[[str], Coroutine[Any, Any, None]]:
+        # without metrics, the transport's own send: a coroutine less per frame (~0.5 µs)
+        return self._send if self._metrics.enabled else self.transport.send
+
     def _start_writer(self) -> None:
         """Frames wait (on the loop): write them now, and in a writer task what has to wait."""
         if self.writer is not None and not self.writer.done():
             return  # the writer takes them in its turn
         try:
-            rest = self.outbox.write_now(self._send)
+            rest = self.outbox.write_now(self._sender())
         except Exception as error:
             self._send_failed(error)
             return
@@ -127,7 +131,7 @@ class Link:
     async def _write(self, rest: Coroutine[Any, Any, bool]) -> None:
         try:
             if await rest:
-                await self.outbox.drain_into(self._send, until_empty=True)
+                await self.outbox.drain_into(self._sender(), until_empty=True)
             self.writer = None  # done: an idle link keeps not even the finished task
         except asyncio.CancelledError:
             raise
