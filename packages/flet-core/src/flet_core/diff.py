@@ -211,7 +211,7 @@ class _Engine:
         # one at a time, as the client applies them: a descendant of an earlier id is gone already
         sent: list[str] = []
         for control_id in ids:
-            if control_id in self.tree:
+            if control_id in self.tree.controls:
                 self.removed.extend(self.tree.remove([control_id]))
                 sent.append(control_id)
         if sent:
@@ -260,7 +260,7 @@ class _Engine:
         """Values that can change in place (lists, value objects) are re-encoded and compared."""
         rec = record(control)
         uid = rec.uid
-        if uid is None or uid not in self.tree:
+        if uid is None or uid not in self.tree.controls:
             return
         if rec.watch_aliases:
             sync_aliases(control)
