@@ -28,7 +28,7 @@ SERVERS = {
 @pytest.mark.parametrize("name", sorted(SERVERS))
 def test_the_exported_counter_works(name: str, serve: Callable[..., Any], flet_client: Any) -> None:
     if importlib.util.find_spec(name) is None:
-        pytest.skip(f"{name} is not installed (nox -s integration installs it)")
+        pytest.fail(f"{name} is not installed (nox -s integration installs it)")
     server = serve(SERVERS[name])
     html = urllib.request.urlopen(f"{server.url}/", timeout=10).read().decode()
     assert '<meta name="flet-websocket-endpoint-path" content="/ws">' in html

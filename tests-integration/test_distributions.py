@@ -28,7 +28,7 @@ DESKTOP_TAG = "py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64"
 def dist() -> Path:
     folder = os.environ.get("FLET_DIST_DIR")
     if not folder:
-        pytest.skip("FLET_DIST_DIR is not set; `nox -s integration` builds the wheels and sets it")
+        pytest.fail("FLET_DIST_DIR is not set; `nox -s integration` builds the wheels and sets it")
     return Path(folder)
 
 

@@ -132,8 +132,9 @@ class Gallery:
 @pytest.fixture(scope="module")
 def running_gallery(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gallery]:
     if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is absent (apt-get install chromium; .ci/run installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (nox -s integration)")
+        pytest.fail("/usr/bin/chromium is absent (apt-get install chromium; .ci/run installs it)")
+    from playwright import sync_api  # nox -s integration installs it; absent, the test fails
+
     folder = tmp_path_factory.mktemp("gallery")
     port = helpers.free_port()
     log = folder / "server.log"

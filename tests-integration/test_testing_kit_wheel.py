@@ -73,7 +73,7 @@ SAMPLE = """
 def dist() -> Path:
     folder = os.environ.get("FLET_DIST_DIR")
     if not folder:
-        pytest.skip("FLET_DIST_DIR is not set; `nox -s integration` builds the wheels and sets it")
+        pytest.fail("FLET_DIST_DIR is not set; `nox -s integration` builds the wheels and sets it")
     return Path(folder)
 
 

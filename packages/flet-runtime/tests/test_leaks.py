@@ -21,7 +21,6 @@ def resident_bytes() -> int:
 
 
 @pytest.mark.asyncio
-@pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="reads RSS from /proc")
 async def test_two_thousand_sessions_leave_no_sessions_controls_tasks_or_memory(make_host: Any, ui: Any) -> None:
     pages: weakref.WeakSet[Page] = weakref.WeakSet()
     controls: weakref.WeakSet[Any] = weakref.WeakSet()
