@@ -10,7 +10,14 @@ run of each is a warm-up (upstream unpacks its client into ~/.flet on its first 
 Upstream is flet==0.21.2 installed with its platform wheel (which carries the Linux client)
 into a throwaway venv outside the repository, never a dependency. It is given a libmpv.so.1
 link to the system's libmpv.so.2 on LD_LIBRARY_PATH, as it cannot find one itself; ours
-makes that link (after an ldd check) as part of its measured start.
+makes that link (after an ldd check) as part of its measured start. Ours is byte-compiled first
+(``compileall``, as pip does when it installs a wheel): an editable install under
+PYTHONDONTWRITEBYTECODE would otherwise compile every module from source on every start, which
+upstream's installed wheel never does.
+
+A start whose window never shows within GIVE_UP seconds is counted as hung and left out of the
+figures: the 0.21.2 client sometimes deadlocks in its own startup (its main thread waits for a
+frame inside window_manager's show(), before it has connected to Python), with either server.
 
     python tools/bench/desktop_start.py --ours .venv/bin/python --upstream-venv /tmp/flet-upstream-desktop
 
@@ -52,7 +59,11 @@ def main(page: ft.Page):
 ft.app(main)
 """
 BOX = (0, 0, 1280, 100)  # the counter row, at the top of the window (0,0 without a window manager)
-GIVE_UP = 60.0
+GIVE_UP = 30.0
+
+
+class HungError(RuntimeError):
+    """The client's window never showed (see the module docstring)."""
 
 
 def ensure_upstream(path: Path) -> Path:
@@ -62,6 +73,21 @@ def ensure_upstream(path: Path) -> Path:
         # on Linux x86_64 pip picks the manylinux wheel, which carries the desktop client
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "flet==0.21.2"], check=True)
     return python
+
+
+COMPILE = """\
+import compileall, pathlib, sys
+import flet, flet_core, flet_desktop, flet_runtime
+for module in (flet, flet_core, flet_runtime):
+    if not compileall.compile_dir(pathlib.Path(module.__file__).parent, quiet=1):
+        sys.exit(f"could not byte-compile {module.__name__}")
+compileall.compile_file(flet_desktop.__file__, quiet=1)  # its client/ folder holds no Python
+"""
+
+
+def byte_compile(python: str) -> None:
+    """Write the .pyc files of our packages, as pip does when it installs them from wheels."""
+    subprocess.run([python, "-c", COMPILE], check=True)
 
 
 def grab(display: str) -> bytes:
@@ -129,10 +155,12 @@ def start_once(
     process = subprocess.Popen([python, str(script)], env=run_env, stdout=log, stderr=subprocess.STDOUT)
     try:
         while not window_shown(display):
-            if time.perf_counter() - started > GIVE_UP or process.poll() is not None:
+            if process.poll() is not None:
                 log.seek(0)
                 output = log.read().decode(errors="replace")
                 raise RuntimeError(f"{python}: no window (exit status {process.poll()}); its output:\n{output}")
+            if time.perf_counter() - started > GIVE_UP:
+                raise HungError(f"{python}: no window after {GIVE_UP:.0f} s")
             time.sleep(0.01)
         shown = time.perf_counter() - started
         spawned = client_started(process.pid)
@@ -166,8 +194,20 @@ def main() -> int:
     parser.add_argument("--ours", default=sys.executable, help="python with our flet and flet-desktop installed")
     parser.add_argument("--upstream-venv", type=Path, default=Path("/tmp/flet-upstream-desktop"))
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="LABEL=PYTHON",
+        help="another python with our flet (another commit, say), timed beside the two; repeatable",
+    )
     args = parser.parse_args()
     upstream = str(ensure_upstream(args.upstream_venv))
+    others = [tuple(spec.split("=", 1)) for spec in args.also]
+    if any(len(other) != 2 for other in others):
+        parser.error("--also takes LABEL=PYTHON")
+    for python in [args.ours, *(python for _, python in others)]:
+        byte_compile(python)
     base = {k: v for k, v in os.environ.items() if not k.startswith("FLET_") and k != "WAYLAND_DISPLAY"}
     with tempfile.TemporaryDirectory(prefix="flet-bench-") as scratch, xvfb() as display:
         script = Path(scratch) / "app.py"
@@ -177,8 +217,18 @@ def main() -> int:
         (links / "libmpv.so.1").symlink_to("/usr/lib/x86_64-linux-gnu/libmpv.so.2")
         library_path = os.pathsep.join(filter(None, [str(links), base.get("LD_LIBRARY_PATH")]))
         upstream_env = {**base, "LD_LIBRARY_PATH": library_path}
-        runners = {"ours": (args.ours, base), "upstream": (upstream, upstream_env)}
-        references = {name: start_once(py, script, display, env, None)[3] for name, (py, env) in runners.items()}
+        runners = {"ours": (args.ours, base), **{label: (python, base) for label, python in others}}
+        runners["upstream"] = (upstream, upstream_env)
+        hung = dict.fromkeys(runners, 0)
+        references: dict[str, bytes] = {}
+        for name, (python, env) in runners.items():
+            while name not in references:
+                try:
+                    references[name] = start_once(python, script, display, env, None)[3]
+                except HungError:
+                    hung[name] += 1
+                    if hung[name] >= 3:
+                        raise
         if references["ours"] != references["upstream"]:
             print("note: the two first frames differ in pixels; each is timed against its own")
         times: dict[str, list[float]] = {name: [] for name in runners}
@@ -186,19 +236,29 @@ def main() -> int:
         spawned: dict[str, list[float]] = {name: [] for name in runners}
         for _ in range(args.runs):
             for name, (python, env) in runners.items():
-                client, shown, framed, _ = start_once(python, script, display, env, references[name])
+                try:
+                    client, shown, framed, _ = start_once(python, script, display, env, references[name])
+                except HungError:
+                    hung[name] += 1
+                    continue
                 spawned[name].append(client)
                 mapped[name].append(shown)
                 times[name].append(framed)
     for name, values in times.items():
+        if not values:
+            print(f"{name:8} every start hung")
+            continue
         print(
             f"{name:8} start -> first frame: median {statistics.median(values) * 1000:.0f} ms, "
             f"min {min(values) * 1000:.0f} ms, max {max(values) * 1000:.0f} ms ({len(values)} runs); "
             f"window mapped: median {statistics.median(mapped[name]) * 1000:.0f} ms; "
-            f"client process started (Python's own part): median {statistics.median(spawned[name]) * 1000:.0f} ms"
+            f"client process started (Python's own part): median {statistics.median(spawned[name]) * 1000:.0f} ms; "
+            f"hung starts: {hung[name]}"
         )
-    ratio = statistics.median(times["ours"]) / statistics.median(times["upstream"])
-    print(f"ratio ours/upstream (medians): {ratio:.2f}")
+    for name, values in times.items():
+        if name != "upstream" and values and times["upstream"]:
+            ratio = statistics.median(values) / statistics.median(times["upstream"])
+            print(f"ratio {name}/upstream (medians): {ratio:.2f}")
     return 0
 
 

@@ -338,6 +338,7 @@ async def _serve_desktop(
     server = SocketServer(app_host, port=port)
     client: desktop.DesktopClient | None = None
     stop = asyncio.Event()
+    preload: asyncio.Task[int] | None = None
     try:
         with _stop_signals(stop):
             await server.start()
@@ -349,6 +350,8 @@ async def _serve_desktop(
                     program, server.url, hidden=view == AppView.FLET_APP_HIDDEN, assets_dir=assets
                 )
                 client.start()
+            # the controls load while the client starts, not in the first render after it connects
+            preload = asyncio.create_task(desktop.preload_controls(target, lambda: server.connections > 0))
             logger.info("Flet app has started on %s", server.url)
             if client is None:
                 await stop.wait()
@@ -358,6 +361,8 @@ async def _serve_desktop(
                 if status:  # 0 is a closed window
                     logger.warning("the Flet desktop client exited with status %d", status)
     finally:
+        if preload is not None:
+            preload.cancel()
         if client is not None:
             client.stop()
         await server.close()
