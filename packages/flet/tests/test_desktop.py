@@ -29,10 +29,11 @@ from flet import desktop, environment
 STAND_IN = textwrap.dedent(
     """\
     #!{python}
-    import json, os, socket, struct, sys
+    import json, os, socket, struct, sys, time
     url, pid_file, *rest = sys.argv[1:]
     with open(pid_file, "w") as f:
         f.write(str(os.getpid()))
+    time.sleep(float(os.environ.get("STAND_IN_DELAY", "0")))  # a real client takes ~0.5 s to connect
     record = {{"argv": sys.argv[1:], "hide": os.environ.get("FLET_HIDE_WINDOW_ON_START"), "texts": []}}
     if not url.startswith("http"):
         if url.startswith("tcp://"):
@@ -322,3 +323,86 @@ def _wait_for(predicate: Any, timeout: float = 20) -> None:
     deadline = time.monotonic() + timeout
     while not predicate() and time.monotonic() < deadline:
         time.sleep(0.05)
+
+
+PRELOAD_SCRIPT = """\
+import asyncio, functools, json, sys
+import flet as ft
+import flet_core
+from flet import desktop
+
+def main(page, greeting="hi"):
+    page.add(ft.Column([ft.Slider(), *(ft.Dropdown() for _ in range(2))]))
+
+class App:
+    def __call__(self, page):
+        main(page)
+        page.add(ft.Slider(), ft.Dropdown())
+
+    def run(self, page):
+        self(page)
+        page.add(ft.Slider(), ft.Dropdown())
+
+targets = {"function": main, "partial": functools.partial(main, greeting="hello"), "method": App().run,
+           "callable object": App()}
+loaded = lambda *names: all(name in vars(flet_core) for name in names)
+before = {name: loaded(name) for name in ("Column", "Slider", "Dropdown", "DataTable")}
+if sys.argv[1] == "all":
+    count = asyncio.run(desktop.preload_controls(main, lambda: False))
+else:  # "connected" once the names main mentions are loaded
+    count = asyncio.run(desktop.preload_controls(targets[sys.argv[1]], lambda: loaded("Slider", "Dropdown")))
+after = {name: loaded(name) for name in before}
+missing = [name for name in flet_core.__all__ if not loaded(name)]
+print(json.dumps({"count": count, "before": before, "after": after, "missing": missing}))
+"""
+
+
+def _preload(case: str) -> dict[str, Any]:
+    """``preload_controls`` in a fresh interpreter (this one has long imported the controls)."""
+    result = subprocess.run(
+        [sys.executable, "-c", PRELOAD_SCRIPT, case], capture_output=True, text=True, timeout=60, check=True
+    )
+    outcome: dict[str, Any] = json.loads(result.stdout)
+    return outcome
+
+
+@pytest.mark.parametrize("target", ["function", "partial", "method", "callable object"])
+def test_preload_loads_the_controls_the_app_mentions_first_and_stops_once_connected(target: str) -> None:
+    outcome = _preload(target)
+    assert outcome["before"] == {"Column": False, "Slider": False, "Dropdown": False, "DataTable": False}
+    # ft.Column comes through main (called by the others), which only the function and partial targets are
+    expected_column = target in {"function", "partial"}
+    assert outcome["after"] == {"Column": expected_column, "Slider": True, "Dropdown": True, "DataTable": False}
+    assert outcome["count"] == 2 + expected_column
+
+
+def test_preload_left_alone_loads_every_name_flet_exports() -> None:
+    outcome = _preload("all")
+    assert outcome["missing"] == []
+    assert outcome["count"] > 300  # the lazily loaded part of flet_core.__all__
+
+
+WAITED_APP = """\
+import json, os
+import flet as ft
+import flet_core
+
+def main(page):
+    # what was still unloaded when the client connected: the app has touched nothing yet
+    unloaded = [name for name in flet_core.__all__ if name not in vars(flet_core)]
+    with open(os.environ["UNLOADED_RECORD"], "w") as f:
+        json.dump(unloaded, f)
+    page.add(ft.Text("hello"))
+
+ft.app(main)
+"""
+
+
+def test_the_desktop_app_loads_the_controls_while_the_client_starts(stand_in: Path, tmp_path: Path) -> None:
+    script = tmp_path / "main.py"
+    script.write_text(WAITED_APP)
+    unloaded = tmp_path / "unloaded.json"
+    env = {**os.environ, "STAND_IN_DELAY": "3", "UNLOADED_RECORD": str(unloaded)}
+    subprocess.run([sys.executable, str(script)], env=env, timeout=60, check=True)
+    assert "hello" in json.loads(stand_in.read_text())["texts"]
+    assert json.loads(unloaded.read_text()) == []
