@@ -300,7 +300,7 @@ async def preload_controls(target: Callable[..., Any], connected: Callable[[], b
 
 def _preload_order(target: Callable[..., Any]) -> list[str]:
     """flet_core's public names, those mentioned in ``target``'s code (``ft.TextField``) first."""
-    public = flet_core.__all__
+    public: list[str] = vars(flet_core)["__all__"]  # computed at run time, unseen by type checkers
     mentioned = {name for code in _code_objects(target) for name in code.co_names}
     return sorted(public, key=lambda name: name not in mentioned)  # stable: the rest keep their order
 
@@ -309,7 +309,9 @@ def _code_objects(target: Any) -> Iterator[types.CodeType]:
     """The code of a function (bound method, partial, callable object) and of everything nested in it."""
     target = getattr(target, "func", target)  # functools.partial
     target = getattr(target, "__func__", target)  # a bound method
-    code = getattr(target, "__code__", None) or getattr(getattr(target, "__call__", None), "__code__", None)
+    code = getattr(target, "__code__", None)
+    if code is None:  # an object with a __call__ method (a class's own __call__ has no __code__)
+        code = getattr(type(target).__call__, "__code__", None)
     stack = [code] if isinstance(code, types.CodeType) else []
     while stack:
         code = stack.pop()
