@@ -707,10 +707,19 @@ class Page(AdaptiveControl):
 
     # -- what the client sends --------------------------------------------------------------
 
-    def apply_client_details(self, attrs: dict[str, str]) -> None:
-        """Store what the client reported at registration (no dirty marks, no echo)."""
+    def apply_client_details(self, attrs: dict[str, str], *, unsent: Mapping[str, str] | None = None) -> None:
+        """Store what the client reported at registration (no dirty marks, no echo).
+
+        ``unsent`` (by wire name) are details the page gives the app as they are, which the
+        client is never told of: on the desktop socket, the empty client address and user agent.
+        """
         attrs = {name: _shared(text) if len(text) <= _SHARED_TEXT_MAX else text for name, text in attrs.items()}
         self.apply_client_props([{"i": "page", **attrs}])
+        if unsent:
+            fields, values = field_table(type(self)).by_wire, record(self).values
+            with self._updates.lock:
+                for wire, text in unsent.items():
+                    values[fields[wire].name] = text
         with self._updates.lock:
             # upstream echoes the empty window fields of a web client back as "" attributes
             self._updates.tree.controls["page"].update({k: v for k, v in attrs.items() if v == ""})

@@ -39,6 +39,7 @@ __all__ = [
     "batch_frame",
     "clean_controls",
     "decode_client_frame",
+    "desktop_register_response",
     "encode",
     "invoke_method",
     "register_response",
@@ -93,6 +94,30 @@ def register_response(
     """The answer to ``registerWebClient``: the session id and the whole control tree."""
     session = None if session_id is None else {"id": session_id, "controls": controls or {}}
     return _message(REGISTER_WEB_CLIENT, {"session": session, "appInactive": app_inactive, "error": error})
+
+
+# The page attributes of a registration, in the order 0.21.2's socket server writes them into its
+# answer to the desktop client; it names the platform brightness as the client spells it.
+_DESKTOP_PAGE_KEYS: Final = (
+    "i", "t", "p", "c", "route", "width", "height", "windowwidth", "windowheight", "windowtop", "windowleft",
+    "pwa", "web", "debug", "platform", "platformbrightness", "media",
+)  # fmt: skip
+_DESKTOP_PAGE_NAMES: Final = {"platformbrightness": "platformBrightness"}
+
+
+def desktop_register_response(session_id: str, controls: dict[str, dict[str, Any]]) -> Message:
+    """The answer to ``registerWebClient`` on the desktop client's socket, as 0.21.2 sends it there.
+
+    The same tree as :func:`register_response`, written as upstream's socket path writes it: the
+    page's registration attributes first (``platformbrightness`` as ``platformBrightness``; the
+    client's later ``updateControlProps`` use the lowercase name), and ``error`` before ``appInactive``.
+    """
+    page = controls.get("page")
+    if page is not None:
+        keys = [key for key in _DESKTOP_PAGE_KEYS if key in page] + [key for key in page if key not in _DESKTOP_PAGE_KEYS]
+        controls = controls | {"page": {_DESKTOP_PAGE_NAMES.get(key, key): page[key] for key in keys}}
+    session = {"id": session_id, "controls": controls}
+    return _message(REGISTER_WEB_CLIENT, {"session": session, "error": "", "appInactive": False})
 
 
 def update_props(props: list[dict[str, str]]) -> Message:

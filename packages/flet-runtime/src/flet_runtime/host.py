@@ -203,12 +203,17 @@ class AppHost:
         user_agent: str = "",
         url_prefix: str = "",
         page_url: str | None = None,
+        desktop: bool = False,
     ) -> None:
         """Serve one WebSocket connection until it closes (registration, events, reconnects).
 
         ``url_prefix`` is the path prefix of a trusted reverse proxy for this connection (the web
         layer checks it): the session's upload URLs start with it. ``page_url`` is the URL of the
-        page as this connection asked for it (default: the host's ``page_url``).
+        page as this connection asked for it (default: the host's ``page_url``). ``desktop``: the
+        desktop client's local socket, whose registrations are answered as 0.21.2's socket server
+        answers them: the session id is the one the client sent (``""`` from the desktop client),
+        the page has no client address or user agent attributes (the app reads both as ``""``),
+        and the answer is written as :func:`~flet_core.protocol.desktop_register_response` writes it.
         """
         loop = self._bind()
         link = Link(
@@ -220,6 +225,7 @@ class AppHost:
             log=self._log,
         )
         link.url_prefix = url_prefix
+        link.desktop = desktop
         if page_url is not None:
             link.page_url = page_url
         self._links.add(link)
@@ -387,11 +393,16 @@ class AppHost:
 
     def _register(self, link: Link, request: protocol.RegisterRequest, client_ip: str, user_agent: str) -> None:
         key = (client_ip, user_agent)
-        details = request.page_attrs() | {"clientip": client_ip, "clientuseragent": user_agent}
+        if link.desktop:
+            details = request.page_attrs()
+            unsent = {"clientip": client_ip, "clientuseragent": user_agent}
+        else:
+            details = request.page_attrs() | {"clientip": client_ip, "clientuseragent": user_agent}
+            unsent = {}
         current = link.session
         if current is not None:
             if current.id == request.session_id and current.page is not None:
-                current.page.apply_client_details(details)
+                current.page.apply_client_details(details, unsent=unsent)
                 current.attach(link)  # the client asked again on the same socket: resend the page
                 return
             self._detach(current, link)
@@ -399,7 +410,8 @@ class AppHost:
         if link.registering:
             logger.debug("Ignored a registration while the previous one on the socket is pending")
             return
-        known = self._sessions.get(request.session_id) if request.session_id else None
+        # the desktop client's id is "" (the one it was given): that session is its own too
+        known = self._sessions.get(request.session_id) if request.session_id or link.desktop else None
         # another browser (or another address) never gets a session by presenting its id
         if known is None or known.closed or known.client_key != key:
             if request.session_id and known is None:
@@ -407,15 +419,20 @@ class AppHost:
                 logger.info(
                     "Session %s is not known to this process; starting a new session", session_tag(request.session_id)
                 )
-            self._create(link, key, details)
+            if link.desktop:  # the desktop client names its session: a closed one goes first
+                if known is not None:
+                    self._expire(known)
+                self._create(link, key, details, unsent, session_id=request.session_id)
+            else:
+                self._create(link, key, details, unsent)
         elif not known.connected:
-            self._reattach(known, link, request, details)
+            self._reattach(known, link, request, details, unsent)
         else:
             # The session's socket looks open: a duplicated tab, or the same tab back after its
             # old socket died unnoticed. The old socket is asked a harmless question: a live tab
             # answers and keeps its session (the newcomer gets a new one); silence means it is gone.
             link.registering = True
-            self._in_background(self._take_over(known, link, request, details, key))
+            self._in_background(self._take_over(known, link, request, details, key, unsent))
 
     async def _take_over(
         self,
@@ -424,6 +441,7 @@ class AppHost:
         request: protocol.RegisterRequest,
         details: dict[str, str],
         key: tuple[str, str],
+        unsent: dict[str, str],
     ) -> None:
         try:
             alive = await session.probe(self.takeover_probe_timeout)
@@ -433,7 +451,7 @@ class AppHost:
             return
         if alive or session.closed or self._sessions.get(session.id) is not session:
             logger.debug("Session %s is alive on another socket; the newcomer gets a new session", session.tag)
-            self._create(link, key, details)
+            self._create(link, key, details, unsent)
             return
         old = session.link
         if old is not None:
@@ -445,17 +463,25 @@ class AppHost:
             )
             old.end(GOING_AWAY_CLOSE_CODE)
             self._detach(session, old)
-        self._reattach(session, link, request, details)
+        self._reattach(session, link, request, details, unsent)
 
-    def _create(self, link: Link, key: tuple[str, str], details: dict[str, str]) -> None:
+    def _create(
+        self,
+        link: Link,
+        key: tuple[str, str],
+        details: dict[str, str],
+        unsent: dict[str, str],
+        *,
+        session_id: str | None = None,
+    ) -> None:
         dispatcher, hub = self._running()
-        session_id = self._new_id()
+        session_id = self._new_id() if session_id is None else session_id
         session = Session(session_id, key, dispatcher, upload_signer=self.upload_signer, url_prefix=link.url_prefix)
         page = session.require_page()
         page.url = link.page_url if link.page_url is not None else self.page_url
         page.name = self.page_name
         page.pubsub = PubSubClient(hub, session_id)
-        page.apply_client_details(details)
+        page.apply_client_details(details, unsent=unsent)
         if self.on_page_created is not None:
             try:
                 self.on_page_created(page)
@@ -467,11 +493,16 @@ class AppHost:
         session.start_main(self.session_handler)
 
     def _reattach(
-        self, session: Session, link: Link, request: protocol.RegisterRequest, details: dict[str, str]
+        self,
+        session: Session,
+        link: Link,
+        request: protocol.RegisterRequest,
+        details: dict[str, str],
+        unsent: dict[str, str],
     ) -> None:
         page = session.require_page()
         old_route = page.route
-        page.apply_client_details(details)
+        page.apply_client_details(details, unsent=unsent)
         session.url_prefix = link.url_prefix
         session.attach(link)
         logger.debug("Session %s reconnected", session.tag)

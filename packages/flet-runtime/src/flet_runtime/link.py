@@ -34,6 +34,7 @@ class Link:
         "_loop",
         "_metrics",
         "close_code",
+        "desktop",
         "ended",
         "outbox",
         "page_url",
@@ -65,6 +66,8 @@ class Link:
         """The page's URL as this connection asked for it; None: the host's (see ``AppHost.serve``)."""
         self.registering = False
         """A registration on this socket waits for the answer of another socket's tab."""
+        self.desktop = False
+        """The desktop client's local socket: registrations are answered as 0.21.2's socket server does."""
         self.ended = False
         """The link was stopped (:meth:`end`); the serving loop is winding it down."""
         # The task reading the transport (the one in AppHost.serve): end() cancels its read, which

@@ -338,7 +338,8 @@ class Session:
         """Make ``link`` this session's connection; its first frame is the registration answer."""
         page = self.require_page()
         with _holding_update_lock(page):
-            frame = protocol.encode(protocol.register_response(self.id, page.snapshot))
+            answer = protocol.desktop_register_response if link.desktop else protocol.register_response
+            frame = protocol.encode(answer(self.id, page.snapshot))
             self._link = link
             link.put(frame)
         link.session = self

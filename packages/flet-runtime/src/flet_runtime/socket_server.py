@@ -201,7 +201,7 @@ class SocketServer:
         self._active = (task, transport)
         self._connections += 1
         try:
-            await self.host.serve(transport)
+            await self.host.serve(transport, desktop=True)
         finally:
             self._active = None
             await transport.close()
