@@ -72,6 +72,20 @@ def test_server_frames_are_compact_and_ascii_escaped() -> None:
     }
 
 
+def test_the_desktop_answer_writes_the_page_as_upstreams_socket_path_does() -> None:
+    page = {"t": "page", "i": "page", "p": "", "c": ["_1"], "route": "/", "pwa": "false", "web": "false"}
+    page |= {"platformbrightness": "dark", "media": "{}", "width": "800", "height": "600", "title": "T"}
+    controls = {"page": page, "_1": {"t": "view", "i": "_1", "p": "page", "c": []}}
+    frame = protocol.encode(protocol.desktop_register_response("", controls))
+    assert frame == (
+        '{"action":"registerWebClient","payload":{"session":{"id":"","controls":{"page":{"i":"page","t":"page",'
+        '"p":"","c":["_1"],"route":"/","width":"800","height":"600","pwa":"false","web":"false",'
+        '"platformBrightness":"dark","media":"{}","title":"T"},"_1":{"t":"view","i":"_1","p":"page","c":[]}}},'
+        '"error":"","appInactive":false}}'
+    )
+    assert "platformbrightness" in controls["page"]  # the tree given is left as it was
+
+
 def test_value_encoding_rules() -> None:
     assert as_plain(True) == "true" and as_plain(100) == "100" and as_plain(200.5) == "200.5"
     assert as_plain(None) is None

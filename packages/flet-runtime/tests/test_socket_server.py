@@ -15,6 +15,8 @@ import pytest
 
 from flet_core.client_tree import ClientTree
 from flet_core.encoding import dumps
+from flet_core.page import Page
+from flet_core.types import Brightness
 from flet_runtime import AppHost, SocketServer
 from flet_runtime.memory_transport import registration
 from flet_runtime.socket_server import MAX_FRAME_BYTES, FrameTooLargeError, encode_frame, read_frame
@@ -164,7 +166,7 @@ async def test_one_client_at_a_time_and_a_reconnect_gets_its_session_back(ui: An
         first = await DesktopClient.connect(server.url)
         await run_counter(first)
         session_id = first.tree.session_id
-        assert session_id
+        assert session_id == ""  # the id the desktop client sent, as upstream answers it
 
         second = await DesktopClient.connect(server.url)
         assert await asyncio.wait_for(read_frame(second.reader), 5) is None  # closed straight away
@@ -192,6 +194,56 @@ async def test_closing_the_server_disconnects_the_client(ui: Any, tmp_path: Path
     await server.close()
     assert await asyncio.wait_for(read_frame(client.reader), 5) is None
     await client.close()
+    await host.shutdown()
+
+
+DESKTOP_REGISTRATION = json.loads((Path(__file__).parent / "data" / "desktop_registration.json").read_text())
+
+
+@pytest.mark.asyncio
+async def test_the_registration_answer_is_the_one_upstream_sends_the_desktop_client(tmp_path: Path) -> None:
+    pages: list[Page] = []
+    host = AppHost(pages.append)
+    async with SocketServer(host, uds_path=str(tmp_path / "r.sock")) as server:
+        reader, writer = await asyncio.open_unix_connection(server.url)
+        writer.write(encode_frame(DESKTOP_REGISTRATION["request"]))
+        answer = await asyncio.wait_for(read_frame(reader), 5)
+        assert answer == DESKTOP_REGISTRATION["answer"]  # byte for byte
+        await host.wait_idle()
+        (page,) = pages
+        # the app reads an empty session id, address and user agent, none of them sent to the client
+        assert (page.session_id, page.client_ip, page.client_user_agent) == ("", "", "")
+        assert page.platform_brightness == Brightness.LIGHT and page.window_width == 1280.0
+        writer.close()
+        await writer.wait_closed()
+    await host.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_a_desktop_session_keeps_the_id_its_client_sent_and_comes_back_under_it(ui: Any, tmp_path: Path) -> None:
+    host = AppHost(ui.counter_app())
+    async with SocketServer(host, uds_path=str(tmp_path / "id.sock")) as server:
+        first = await DesktopClient.connect(server.url)
+        await first.register("from-the-client")
+        answer = first.messages[0]["payload"]
+        assert answer["session"]["id"] == "from-the-client" and list(answer) == ["session", "error", "appInactive"]
+        page_attrs = answer["session"]["controls"]["page"]
+        assert "clientip" not in page_attrs and "clientuseragent" not in page_attrs
+        assert page_attrs["platformBrightness"] == "light" and "platformbrightness" not in page_attrs
+        await first.wait_for(lambda: any(node["t"] == "textfield" for node in first.tree.walk()))
+        await first.click(first.find("elevatedbutton")["i"])
+        await first.wait_for(lambda: first.find("textfield")["value"] == "1")
+        # the client reports a change of theme, then reconnects: its page comes back as it was
+        await first.send({"action": "updateControlProps", "payload": {"props": [{"i": "page", "platformbrightness": "dark"}]}})
+        await first.close()
+        await asyncio.wait_for(_until(lambda: not host.sessions()[0].connected), 5)
+        again = await DesktopClient.connect(server.url)
+        await again.register("from-the-client")
+        page_attrs = again.messages[0]["payload"]["session"]["controls"]["page"]
+        assert page_attrs["platformBrightness"] == "light" and "platformbrightness" not in page_attrs
+        assert list(page_attrs)[:5] == ["i", "t", "p", "c", "route"] and page_attrs["c"]  # the view is there
+        assert again.find("textfield")["value"] == "1" and host.session_count() == 1
+        await again.close()
     await host.shutdown()
 
 
