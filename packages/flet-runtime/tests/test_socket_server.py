@@ -233,8 +233,10 @@ async def test_a_desktop_session_keeps_the_id_its_client_sent_and_comes_back_und
         await first.wait_for(lambda: any(node["t"] == "textfield" for node in first.tree.walk()))
         await first.click(first.find("elevatedbutton")["i"])
         await first.wait_for(lambda: first.find("textfield")["value"] == "1")
-        # the client reports a change of theme, then reconnects: its page comes back as it was
-        await first.send({"action": "updateControlProps", "payload": {"props": [{"i": "page", "platformbrightness": "dark"}]}})
+        # the client reports a dark theme (lowercase, as it does after registering), then comes back
+        # reporting a light one: the answer has one brightness, the registration's, in its spelling
+        dark = {"i": "page", "platformbrightness": "dark"}
+        await first.send({"action": "updateControlProps", "payload": {"props": [dark]}})
         await first.close()
         await asyncio.wait_for(_until(lambda: not host.sessions()[0].connected), 5)
         again = await DesktopClient.connect(server.url)
@@ -242,7 +244,7 @@ async def test_a_desktop_session_keeps_the_id_its_client_sent_and_comes_back_und
         page_attrs = again.messages[0]["payload"]["session"]["controls"]["page"]
         assert page_attrs["platformBrightness"] == "light" and "platformbrightness" not in page_attrs
         assert list(page_attrs)[:5] == ["i", "t", "p", "c", "route"] and page_attrs["c"]  # the view is there
-        assert again.find("textfield")["value"] == "1" and host.session_count() == 1
+        assert again.find("textfield")["value"] == "1" and host.session_count() == 1  # its page as it was
         await again.close()
     await host.shutdown()
 
