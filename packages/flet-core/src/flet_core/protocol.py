@@ -114,7 +114,7 @@ def desktop_register_response(session_id: str, controls: dict[str, dict[str, Any
     """
     page = controls.get("page")
     if page is not None:
-        keys = [key for key in _DESKTOP_PAGE_KEYS if key in page]
+        keys: list[str] = [key for key in _DESKTOP_PAGE_KEYS if key in page]
         keys += [key for key in page if key not in _DESKTOP_PAGE_KEYS]
         controls = controls | {"page": {_DESKTOP_PAGE_NAMES.get(key, key): page[key] for key in keys}}
     session = {"id": session_id, "controls": controls}
