@@ -8,6 +8,11 @@ compared after JSON parsing (key order ignored; control ids compared as sent). O
 differences (``EXPLAINED``, the README's Compatibility section) are left out of the comparison.
 
     python tools/compare/frames.py --upstream /tmp/upstream/bin/python app1.py app2.py
+
+With ``--desktop`` the apps run in desktop mode (``ft.app(main)``) instead, and the client is a
+stand-in for the 0.21.2 desktop client placed where ``FLET_VIEW_PATH`` points: it connects to the
+socket it is given, registers as the desktop client does and records every frame; the session id
+is compared as sent (the desktop client's is ``""``).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -85,6 +91,99 @@ async def capture(port: int, events: list[dict[str, Any]], settle: float, route:
             await ws.send(json.dumps(event))
             await drain()
     return frames
+
+
+DESKTOP_REGISTER = json.loads(json.dumps(REGISTER))
+DESKTOP_REGISTER["payload"] |= {
+    "pageWidth": "1280.0",
+    "pageHeight": "720.0",
+    "windowWidth": "1280.0",
+    "windowHeight": "720.0",
+    "windowTop": "0.0",
+    "windowLeft": "0.0",
+    "isWeb": "false",
+    "media": '{"padding":{"top":0.0,"right":0.0,"bottom":0.0,"left":0.0},'
+    '"view_padding":{"top":0.0,"right":0.0,"bottom":0.0,"left":0.0},'
+    '"view_insets":{"top":0.0,"right":0.0,"bottom":0.0,"left":0.0}}',
+}
+
+DESKTOP_SERVER = """
+import importlib.util, sys, flet as ft
+spec = importlib.util.spec_from_file_location("app", sys.argv[1])
+module = importlib.util.module_from_spec(spec)
+sys.modules["app"] = module
+spec.loader.exec_module(module)
+ft.app(module.main)
+"""
+
+# The stand-in desktop client: the launcher runs it as <socket> <pid file> [<assets dir>]. It
+# registers, sends the events, records every frame until `settle` s of silence after each, then
+# exits (its window "closed"), which ends the app.
+DESKTOP_STAND_IN = """#!{python}
+import json, os, socket, struct, sys
+url, pid_file, *rest = sys.argv[1:]
+with open(pid_file, "w") as f:
+    f.write(str(os.getpid()))
+if url.startswith("tcp://"):
+    host, _, port = url[len("tcp://"):].rpartition(":")
+    sock = socket.create_connection((host, int(port)))
+else:
+    sock = socket.socket(socket.AF_UNIX)
+    sock.connect(url)
+sock.settimeout(float(os.environ["COMPARE_SETTLE"]))
+frames = []
+def send(text):
+    body = text.encode()
+    sock.sendall(struct.pack(">I", len(body)) + body)
+def exactly(size):
+    data = b""
+    while len(data) < size:
+        chunk = sock.recv(size - len(data))
+        if not chunk:
+            raise EOFError
+        data += chunk
+    return data
+def drain():
+    try:
+        while True:
+            frames.append(exactly(struct.unpack(">I", exactly(4))[0]).decode())
+    except (TimeoutError, EOFError):
+        pass
+for message in [os.environ["COMPARE_REGISTER"], *json.loads(os.environ["COMPARE_EVENTS"])]:
+    send(message)
+    drain()
+with open(os.environ["COMPARE_RECORD"], "w") as f:
+    json.dump(frames, f)
+"""
+
+
+def desktop_capture(python: str, app: Path, events: list[dict[str, Any]], settle: float, route: str) -> list[Any]:
+    """Run ``app`` in desktop mode with ``python``, its client the stand-in; the frames it got."""
+    register = json.loads(json.dumps(DESKTOP_REGISTER))
+    register["payload"]["pageRoute"] = route
+    with tempfile.TemporaryDirectory() as folder:
+        view = Path(folder, "view")
+        view.mkdir()
+        client = view / "flet"
+        client.write_text(DESKTOP_STAND_IN.format(python=sys.executable))
+        client.chmod(0o755)
+        record = Path(folder, "record.json")
+        environ = {
+            name: value
+            for name, value in os.environ.items()
+            if name not in ("FLET_FORCE_WEB_SERVER", "FLET_SERVER_PORT", "FLET_SERVER_UDS_PATH")
+        }
+        environ |= {
+            "FLET_VIEW_PATH": str(view),
+            "DISPLAY": os.environ.get("DISPLAY", ":0"),  # a Linux desktop; the stand-in opens no window
+            "COMPARE_RECORD": str(record),
+            "COMPARE_REGISTER": json.dumps(register),
+            "COMPARE_EVENTS": json.dumps([json.dumps(event) for event in events]),
+            "COMPARE_SETTLE": str(settle),
+        }
+        timeout = 60 + settle * (len(events) + 1)
+        subprocess.run([python, "-c", DESKTOP_SERVER, str(app)], env=environ, timeout=timeout, check=True)
+        return [json.loads(frame) for frame in json.loads(record.read_text())]
 
 
 class ServerExited(RuntimeError):
@@ -210,14 +309,14 @@ def _untime(value: Any) -> Any:
     return value
 
 
-def normalise(frames: list[Any]) -> list[Any]:
+def normalise(frames: list[Any], *, random_id: bool = True) -> list[Any]:
     frames = _untime(frames)
     out = []
     for frame in frames:
         if frame.get("action") == "registerWebClient":
-            frame["payload"]["session"]["id"] = "<id>"
-            controls = frame["payload"]["session"]["controls"]
-            controls["page"].pop("clientuseragent", None)
+            if random_id:  # a web session: a new random id, and the comparing client's user agent
+                frame["payload"]["session"]["id"] = "<id>"
+                frame["payload"]["session"]["controls"]["page"].pop("clientuseragent", None)
         if frame.get("action") == "invokeMethod":
             frame["payload"]["methodId"] = "<random>"
         out.append(frame)
@@ -255,13 +354,17 @@ def main() -> int:
     parser.add_argument("--settle", type=float, default=1.5, help="seconds of silence that end a capture")
     parser.add_argument("--events", type=Path, help="JSON file: list of client messages to send after the render")
     parser.add_argument("--route", action="append", help="initial route(s) to open (default /)")
+    parser.add_argument("--desktop", action="store_true", help="desktop mode: a stand-in desktop client, over the socket")
     parser.add_argument("apps", nargs="+", type=Path)
     args = parser.parse_args()
     events = json.loads(args.events.read_text()) if args.events else []
+    capture_with = desktop_capture if args.desktop else serve_and_capture
     failures = 0
     for app, route in [(app, route) for app in args.apps for route in args.route or ["/"]]:
-        theirs, explained = explain(normalise(serve_and_capture(args.upstream, app, events, args.settle, route)), True)
-        ours, _ = explain(normalise(serve_and_capture(args.ours, app, events, args.settle, route)), False)
+        theirs = normalise(capture_with(args.upstream, app, events, args.settle, route), random_id=not args.desktop)
+        ours = normalise(capture_with(args.ours, app, events, args.settle, route), random_id=not args.desktop)
+        theirs, explained = explain(theirs, True)
+        ours, _ = explain(ours, False)
         if theirs == ours:
             note = f" ({explained} deliberate differences left out, see README: Compatibility)" if explained else ""
             print(f"{app} {route}: same {len(ours)} frames{note}")
