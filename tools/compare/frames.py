@@ -354,7 +354,7 @@ def main() -> int:
     parser.add_argument("--settle", type=float, default=1.5, help="seconds of silence that end a capture")
     parser.add_argument("--events", type=Path, help="JSON file: list of client messages to send after the render")
     parser.add_argument("--route", action="append", help="initial route(s) to open (default /)")
-    parser.add_argument("--desktop", action="store_true", help="desktop mode: a stand-in desktop client, over the socket")
+    parser.add_argument("--desktop", action="store_true", help="desktop mode: a stand-in desktop client")
     parser.add_argument("apps", nargs="+", type=Path)
     args = parser.parse_args()
     events = json.loads(args.events.read_text()) if args.events else []
