@@ -39,11 +39,23 @@ __all__ = [
     "serving",
     "serving_echo",
     "start_app",
+    "start_ft_app",
     "stop",
     "wait_listening",
 ]
 
 TIMEOUT = 60.0  # seconds any one frame may take before the workload fails
+
+# The app served the way a developer runs it (`python app.py` calling ft.app(main)), in web-server
+# mode: the other servers run the exported ASGI app under uvicorn.run (compare.frames.SERVER).
+FT_APP_SERVER = """
+import importlib.util, sys, flet as ft
+spec = importlib.util.spec_from_file_location("app", sys.argv[1])
+module = importlib.util.module_from_spec(spec)
+sys.modules["app"] = module
+spec.loader.exec_module(module)
+ft.app(module.main, port=int(sys.argv[2]))
+"""
 
 
 # --- the server process ------------------------------------------------------------------------
@@ -101,6 +113,14 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(10)
+
+
+def start_ft_app(python: str, app: Path, port: int) -> subprocess.Popen[bytes]:
+    """Run app (a module with main(page)) through ft.app(main, port=port), FLET_FORCE_WEB_SERVER set."""
+    environ = dict(os.environ, FLET_FORCE_WEB_SERVER="true")
+    return subprocess.Popen(
+        [python, "-c", FT_APP_SERVER, str(app), str(port)], env=environ, stdout=subprocess.DEVNULL
+    )
 
 
 @contextmanager

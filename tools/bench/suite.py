@@ -6,8 +6,11 @@ repository when absent; never a dependency). The load generator is the same for 
 clients that register like the 0.21.2 web client and offer permessage-deflate as a browser does
 (where a row says so). Server CPU and memory are read from the server process (/proc), not the
 client. Repetitions alternate which side goes first; the table shows medians with min-max and
-x = upstream ÷ ours (bigger is better for us), plus the floor: a raw ASGI WebSocket echo on
-each venv's uvicorn, measured in the same run.
+x = upstream ÷ ours (bigger is better for us), plus the floors, measured in the same run on each
+venv's own dependencies: a raw ASGI WebSocket echo on uvicorn (round trip, CPU per message), and
+a bare FastAPI app with one WebSocket route (process start → first reply). Below the table, the
+start row's ceiling: upstream's start over our floor, the best x any Flet on our FastAPI stack
+could reach.
 
     nox -s bench                          # full run (3 repetitions)
     nox -s bench -- --quick               # a minute or two: smaller sizes, one repetition
@@ -46,6 +49,7 @@ from harness import (
     serving,
     serving_echo,
     start_app,
+    start_ft_app,
     stop,
     wait_listening,
 )
@@ -231,23 +235,56 @@ async def change_all(python: str, size: int, rounds: int) -> dict[str, float]:
             await client.close()
 
 
-async def start_to_render(python: str, app: Path, starts: int) -> dict[str, float]:
-    """Median ms from starting the server process to the first session's first render received,
-    and the server process's CPU ms until then (the figure a busy machine disturbs least)."""
+Launch = Callable[[int], subprocess.Popen[bytes]]
+
+
+async def first_render(port: int) -> None:
+    client = await open_session(port)
+    await client.close()
+
+
+async def first_reply(port: int) -> None:
+    """Connect like the web client, send its registration, and wait for the first frame back."""
+    ws = await connect_client(port, True)
+    try:
+        await register(ws)
+        await asyncio.wait_for(ws.recv(), TIMEOUT)
+    finally:
+        await ws.close()
+
+
+async def start_to_first(launch: Launch, first: Callable[[int], Awaitable[None]], starts: int) -> dict[str, float]:
+    """Median ms from starting the server process to `first` done (a session rendered, a reply
+    received), and the server process's CPU ms until then (the figure a busy machine disturbs least)."""
     times, cpus = [], []
     for _ in range(starts):
         port = free_port()
         start = time.perf_counter()
-        process = start_app(python, app, port)
+        process = launch(port)
         try:
             wait_listening(process, port, timeout=60, poll=0.002)
-            client = await open_session(port)
+            await first(port)
             times.append((time.perf_counter() - start) * 1000)
             cpus.append(Server(process, port).cpu_seconds() * 1000)
-            await client.close()
         finally:
             stop(process)
     return {"": statistics.median(times), "cpu": statistics.median(cpus)}
+
+
+def start_to_render(python: str, app: Path, starts: int) -> Awaitable[dict[str, float]]:
+    """The app exported (ft.app(main, export_asgi_app=True)) and served by uvicorn.run."""
+    return start_to_first(lambda port: start_app(python, app, port), first_render, starts)
+
+
+def ft_app_start_to_render(python: str, app: Path, starts: int) -> Awaitable[dict[str, float]]:
+    """The app run as `python app.py` runs it: ft.app(main, port=...), FLET_FORCE_WEB_SERVER=true."""
+    return start_to_first(lambda port: start_ft_app(python, app, port), first_render, starts)
+
+
+def floor_start(python: str, starts: int) -> Awaitable[dict[str, float]]:
+    """A bare FastAPI app with one WebSocket route (apps/fastapi_floor.py) under uvicorn.run."""
+    floor = APPS / "fastapi_floor.py"
+    return start_to_first(lambda port: subprocess.Popen([python, str(floor), str(port)]), first_reply, starts)
 
 
 _IMPORT = (
@@ -432,6 +469,26 @@ def workloads(s: Sizes) -> list[Workload]:
             ),
         ),
         Workload(
+            "start_ft_app",
+            lambda py: ft_app_start_to_render(py, counter_sync, s.starts),
+            (
+                Figure("", "same, run by ft.app(main, port=...) with FLET_FORCE_WEB_SERVER=true", "ms"),
+                Figure("cpu", f"{cpu} until then", "ms"),
+            ),
+        ),
+        Workload(
+            "floor_start",
+            lambda py: floor_start(py, s.starts),
+            (
+                Figure(
+                    "",
+                    "floor: bare FastAPI + uvicorn app with one WebSocket route, process start → first reply",
+                    "ms",
+                ),
+                Figure("cpu", f"{cpu} until then", "ms"),
+            ),
+        ),
+        Workload(
             "import",
             lambda py: import_flet(py, s.import_runs),
             (
@@ -494,6 +551,23 @@ def table(rows: list[Row]) -> str:
         cells = [f.label, cell(row.values["upstream"], f.unit), cell(row.values["ours"], f.unit), ratio(row), f.target]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def start_ceiling(rows: dict[tuple[str, str], Row]) -> str:
+    """The start row's best possible x with our server stack: upstream's start over our floor's."""
+    parts = []
+    for name, what in (("", "wall"), ("cpu", "server CPU")):
+        start, floor = rows.get(("start", name)), rows.get(("floor_start", name))
+        if start is None or floor is None or not start.values["upstream"] or not floor.values["ours"]:
+            continue
+        theirs, ours_floor = statistics.median(start.values["upstream"]), statistics.median(floor.values["ours"])
+        parts.append(f"{what} {number(theirs)} ÷ {number(ours_floor)} ms = {theirs / ours_floor:.2f}")
+    if not parts:
+        return ""
+    return (
+        "Start ceiling (upstream's start ÷ our FastAPI floor's, the x no Flet served by our "
+        f"fastapi + uvicorn could beat): {'; '.join(parts)}."
+    )
 
 
 def machine() -> str:
@@ -608,6 +682,9 @@ def main() -> int:
             table(list(rows.values())),
         ]
     )
+    ceiling = start_ceiling(rows)
+    if ceiling:
+        text += "\n\n" + ceiling
     print(text)
     for failure in errors:
         print(f"failed: {failure}", file=sys.stderr)
