@@ -1,16 +1,24 @@
-"""The web server of ``ft.app``: binding its socket (clear errors, real addresses), its app, its start."""
+"""The web server of ``ft.app``: binding its socket (clear errors, real addresses), its app, its start and stop."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import socket
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
 import flet.fastapi as flet_fastapi
 from flet.fastapi import serve_fastapi_web_app
-from flet.fastapi.serve_fastapi_web_app import PortInUseError, WebServerError, bind_socket, get_fastapi_web_app
+from flet.fastapi.serve_fastapi_web_app import (
+    PortInUseError,
+    WebServerError,
+    bind_socket,
+    get_fastapi_web_app,
+    start_web_server,
+)
 
 
 def test_a_port_in_use_is_one_clear_error() -> None:
@@ -84,3 +92,24 @@ def test_a_flet_app_in_the_users_own_fastapi_app_leaves_the_heap_alone(freezes: 
     with TestClient(flet_fastapi.app(lambda page: None)):
         pass
     assert freezes == []
+
+
+async def hello(scope: dict[str, Any], receive: Any, send: Any) -> None:
+    if scope["type"] == "http":
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"5")]})
+        await send({"type": "http.response.body", "body": b"hello"})
+
+
+@pytest.mark.asyncio
+async def test_start_returns_once_the_server_answers_and_close_stops_it() -> None:
+    server = await start_web_server(hello, "127.0.0.1", 0, log_level="error")
+    try:
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        writer.write(b"GET / HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+        response = await asyncio.wait_for(reader.read(), 10)
+        writer.close()
+        assert response.startswith(b"HTTP/1.1 200") and response.endswith(b"hello")
+    finally:
+        await asyncio.wait_for(server.close(), 10)
+    with pytest.raises(OSError):
+        await asyncio.open_connection("127.0.0.1", server.port)

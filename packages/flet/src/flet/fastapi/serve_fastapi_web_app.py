@@ -168,7 +168,17 @@ def _url_host(host: str | None, bound: str) -> str:
 
 
 class _Server(uvicorn.Server):
-    """uvicorn without its own signal handling: :class:`RunningServer` installs a gentler one."""
+    """uvicorn without its own signal handling (:class:`RunningServer` installs a gentler one),
+    telling when it listens (``listening``) instead of being polled for ``started``."""
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        super().__init__(config)
+        self.listening = asyncio.Event()
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        if self.started:
+            self.listening.set()
 
     def install_signal_handlers(self) -> None:  # uvicorn < 0.29
         return
@@ -209,12 +219,16 @@ class RunningServer:
         """Start serving; returns once the server accepts connections (or raises why it cannot)."""
         self._task = asyncio.ensure_future(self.server.serve(sockets=[self.socket]))
         self._install_signal_handlers()
-        while not self.server.started:
+        listening = asyncio.ensure_future(self.server.listening.wait())
+        try:
+            await asyncio.wait((self._task, listening), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            listening.cancel()
+        if not self.server.started:
+            self._remove_signal_handlers()
             if self._task.done():
-                self._remove_signal_handlers()
                 self._task.result()
-                raise WebServerError("the web server stopped while starting (see the log above)")
-            await asyncio.sleep(0.02)
+            raise WebServerError("the web server stopped while starting (see the log above)")
 
     async def wait(self) -> None:
         """Wait until the server stops (a signal, or :meth:`close`)."""
