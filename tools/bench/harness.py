@@ -118,9 +118,7 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 def start_ft_app(python: str, app: Path, port: int) -> subprocess.Popen[bytes]:
     """Run app (a module with main(page)) through ft.app(main, port=port), FLET_FORCE_WEB_SERVER set."""
     environ = dict(os.environ, FLET_FORCE_WEB_SERVER="true")
-    return subprocess.Popen(
-        [python, "-c", FT_APP_SERVER, str(app), str(port)], env=environ, stdout=subprocess.DEVNULL
-    )
+    return subprocess.Popen([python, "-c", FT_APP_SERVER, str(app), str(port)], env=environ, stdout=subprocess.DEVNULL)
 
 
 @contextmanager

@@ -6,6 +6,7 @@ file fails the module.
 
 from __future__ import annotations
 
+import ast
 import importlib
 from pathlib import Path
 from types import ModuleType
@@ -75,6 +76,19 @@ def test_module_holds_exactly_the_spec_list(module_name: str) -> None:
     module = importlib.import_module(f"flet_core.{module_name}")
     assert _constants(module) == dict(LISTS[module_name])
     assert len(_constants(module)) == len(LISTS[module_name])
+
+
+@pytest.mark.parametrize("module", [icons, cupertino_icons], ids=lambda module: module.__name__)
+def test_type_declarations_name_each_constant_with_its_value(module: ModuleType) -> None:
+    """The icon modules make their constants at run time; the .pyi beside each declares them."""
+    assert module.__file__ is not None
+    declared: dict[str, object] = {}
+    for node in ast.parse(Path(module.__file__).with_suffix(".pyi").read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.AnnAssign):
+            assert isinstance(node.target, ast.Name) and isinstance(node.value, ast.Constant)
+            assert ast.unparse(node.annotation) == "Final"
+            declared[node.target.id] = node.value.value
+    assert declared == _constants(module)
 
 
 def test_colors_list_covers_both_colour_modules() -> None:
