@@ -21,11 +21,13 @@ from websockets.asyncio.client import ClientConnection, connect
 HERE = Path(__file__).resolve().parent
 APPS = HERE / "apps"
 sys.path.insert(0, str(HERE.parent))  # tools/, for compare.frames and testsupport
-from compare.frames import REGISTER, start_app, wait_listening  # noqa: E402
+from compare.frames import REGISTER, SERVER, start_app, wait_listening  # noqa: E402
 from testsupport.processes import free_port  # noqa: E402
 
 __all__ = [
     "APPS",
+    "FT_APP_SERVER",
+    "SERVER",
     "TIMEOUT",
     "Client",
     "Cpu",
@@ -39,7 +41,6 @@ __all__ = [
     "serving",
     "serving_echo",
     "start_app",
-    "start_ft_app",
     "stop",
     "wait_listening",
 ]
@@ -113,12 +114,6 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(10)
-
-
-def start_ft_app(python: str, app: Path, port: int) -> subprocess.Popen[bytes]:
-    """Run app (a module with main(page)) through ft.app(main, port=port), FLET_FORCE_WEB_SERVER set."""
-    environ = dict(os.environ, FLET_FORCE_WEB_SERVER="true")
-    return subprocess.Popen([python, "-c", FT_APP_SERVER, str(app), str(port)], env=environ, stdout=subprocess.DEVNULL)
 
 
 @contextmanager

@@ -8,9 +8,10 @@ clients that register like the 0.21.2 web client and offer permessage-deflate as
 client. Repetitions alternate which side goes first; the table shows medians with min-max and
 x = upstream ÷ ours (bigger is better for us), plus the floors, measured in the same run on each
 venv's own dependencies: a raw ASGI WebSocket echo on uvicorn (round trip, CPU per message), and
-a bare FastAPI app with one WebSocket route (process start → first reply). Below the table, the
-start row's ceiling: upstream's start over our floor, the best x any Flet on our FastAPI stack
-could reach.
+a bare FastAPI app with one WebSocket route (process start → first reply). The start rows are
+also counted in instructions (valgrind's callgrind; `start_ir`), the one start figure a busy
+machine does not move. Below the table, the start row's ceiling: upstream's start over our
+floor, the best x any Flet on our FastAPI stack could reach.
 
     nox -s bench                          # full run (3 repetitions)
     nox -s bench -- --quick               # a minute or two: smaller sizes, one repetition
@@ -29,6 +30,7 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -37,6 +39,8 @@ from pathlib import Path
 
 from harness import (
     APPS,
+    FT_APP_SERVER,
+    SERVER,
     TIMEOUT,
     Client,
     Server,
@@ -48,8 +52,6 @@ from harness import (
     register,
     serving,
     serving_echo,
-    start_app,
-    start_ft_app,
     stop,
     wait_listening,
 )
@@ -235,7 +237,28 @@ async def change_all(python: str, size: int, rounds: int) -> dict[str, float]:
             await client.close()
 
 
-Launch = Callable[[int], subprocess.Popen[bytes]]
+Command = Callable[[int], list[str]]  # a server's command line, given its port
+
+
+def exported(python: str, app: Path) -> Command:
+    """The app exported (ft.app(main, export_asgi_app=True)) and served by uvicorn.run."""
+    return lambda port: [python, "-c", SERVER, str(app), str(port)]
+
+
+def by_ft_app(python: str, app: Path) -> Command:
+    """The app run as `python app.py` runs it: ft.app(main, port=...)."""
+    return lambda port: [python, "-c", FT_APP_SERVER, str(app), str(port)]
+
+
+def fastapi_floor(python: str) -> Command:
+    """A bare FastAPI app with one WebSocket route (apps/fastapi_floor.py) under uvicorn.run."""
+    return lambda port: [python, str(APPS / "fastapi_floor.py"), str(port)]
+
+
+def launch(argv: list[str]) -> subprocess.Popen[bytes]:
+    """A server process in web-server mode (FLET_FORCE_WEB_SERVER), its banner line dropped."""
+    env = dict(os.environ, FLET_FORCE_WEB_SERVER="true")
+    return subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL)
 
 
 async def first_render(port: int) -> None:
@@ -253,14 +276,17 @@ async def first_reply(port: int) -> None:
         await ws.close()
 
 
-async def start_to_first(launch: Launch, first: Callable[[int], Awaitable[None]], starts: int) -> dict[str, float]:
+First = Callable[[int], Awaitable[None]]
+
+
+async def start_to_first(command: Command, first: First, starts: int) -> dict[str, float]:
     """Median ms from starting the server process to `first` done (a session rendered, a reply
     received), and the server process's CPU ms until then (the figure a busy machine disturbs least)."""
     times, cpus = [], []
     for _ in range(starts):
         port = free_port()
         start = time.perf_counter()
-        process = launch(port)
+        process = launch(command(port))
         try:
             wait_listening(process, port, timeout=60, poll=0.002)
             await first(port)
@@ -271,20 +297,33 @@ async def start_to_first(launch: Launch, first: Callable[[int], Awaitable[None]]
     return {"": statistics.median(times), "cpu": statistics.median(cpus)}
 
 
-def start_to_render(python: str, app: Path, starts: int) -> Awaitable[dict[str, float]]:
-    """The app exported (ft.app(main, export_asgi_app=True)) and served by uvicorn.run."""
-    return start_to_first(lambda port: start_app(python, app, port), first_render, starts)
+async def instructions_to_first(command: Command, first: First) -> float:
+    """Millions of instructions the server process ran from its start to `first` done, counted
+    by valgrind's callgrind (exact and repeatable on a busy machine; the server runs ~50x slower)."""
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="bench-callgrind-") as folder:
+        out = Path(folder) / "callgrind.out"
+        tool = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "--dump-line=no"]
+        process = launch([*tool, *command(port)])
+        try:
+            wait_listening(process, port, timeout=WORKLOAD_LIMIT / 2, poll=0.05)
+            await first(port)
+            # a dump of the counts so far, into callgrind.out.1 (the exit writes callgrind.out)
+            subprocess.run(["callgrind_control", "--dump", str(process.pid)], check=True, capture_output=True)
+        finally:
+            stop(process)
+        dump = (out.parent / f"{out.name}.1").read_text()
+    match = re.search(r"^(?:summary|totals):\s*(\d+)", dump, re.MULTILINE)
+    if match is None:
+        raise RuntimeError("callgrind's dump has no instruction total")
+    return int(match.group(1)) / 1e6
 
 
-def ft_app_start_to_render(python: str, app: Path, starts: int) -> Awaitable[dict[str, float]]:
-    """The app run as `python app.py` runs it: ft.app(main, port=...), FLET_FORCE_WEB_SERVER=true."""
-    return start_to_first(lambda port: start_ft_app(python, app, port), first_render, starts)
-
-
-def floor_start(python: str, starts: int) -> Awaitable[dict[str, float]]:
-    """A bare FastAPI app with one WebSocket route (apps/fastapi_floor.py) under uvicorn.run."""
-    floor = APPS / "fastapi_floor.py"
-    return start_to_first(lambda port: subprocess.Popen([python, str(floor), str(port)]), first_reply, starts)
+async def start_instructions(python: str, app: Path) -> dict[str, float]:
+    return {
+        "": await instructions_to_first(exported(python, app), first_render),
+        "floor": await instructions_to_first(fastapi_floor(python), first_reply),
+    }
 
 
 _IMPORT = (
@@ -462,7 +501,7 @@ def workloads(s: Sizes) -> list[Workload]:
         ),
         Workload(
             "start",
-            lambda py: start_to_render(py, counter_sync, s.starts),
+            lambda py: start_to_first(exported(py, counter_sync), first_render, s.starts),
             (
                 Figure("", "process start → first rendered session (counter app)", "ms", "≥ 2"),
                 Figure("cpu", f"{cpu} until then", "ms"),
@@ -470,7 +509,7 @@ def workloads(s: Sizes) -> list[Workload]:
         ),
         Workload(
             "start_ft_app",
-            lambda py: ft_app_start_to_render(py, counter_sync, s.starts),
+            lambda py: start_to_first(by_ft_app(py, counter_sync), first_render, s.starts),
             (
                 Figure("", "same, run by ft.app(main, port=...) with FLET_FORCE_WEB_SERVER=true", "ms"),
                 Figure("cpu", f"{cpu} until then", "ms"),
@@ -478,7 +517,7 @@ def workloads(s: Sizes) -> list[Workload]:
         ),
         Workload(
             "floor_start",
-            lambda py: floor_start(py, s.starts),
+            lambda py: start_to_first(fastapi_floor(py), first_reply, s.starts),
             (
                 Figure(
                     "",
@@ -486,6 +525,14 @@ def workloads(s: Sizes) -> list[Workload]:
                     "ms",
                 ),
                 Figure("cpu", f"{cpu} until then", "ms"),
+            ),
+        ),
+        Workload(
+            "start_ir",
+            lambda py: start_instructions(py, counter_sync),
+            (
+                Figure("", "process start → first rendered session, server instructions (callgrind)", "M"),
+                Figure("floor", "floor: the bare FastAPI app's start → first reply, same count", "M"),
             ),
         ),
         Workload(
@@ -555,13 +602,19 @@ def table(rows: list[Row]) -> str:
 
 def start_ceiling(rows: dict[tuple[str, str], Row]) -> str:
     """The start row's best possible x with our server stack: upstream's start over our floor's."""
+    pairs = {
+        "wall": (("start", ""), ("floor_start", "")),
+        "server CPU": (("start", "cpu"), ("floor_start", "cpu")),
+        "instructions": (("start_ir", ""), ("start_ir", "floor")),
+    }
     parts = []
-    for name, what in (("", "wall"), ("cpu", "server CPU")):
-        start, floor = rows.get(("start", name)), rows.get(("floor_start", name))
+    for what, (start_key, floor_key) in pairs.items():
+        start, floor = rows.get(start_key), rows.get(floor_key)
         if start is None or floor is None or not start.values["upstream"] or not floor.values["ours"]:
             continue
         theirs, ours_floor = statistics.median(start.values["upstream"]), statistics.median(floor.values["ours"])
-        parts.append(f"{what} {number(theirs)} ÷ {number(ours_floor)} ms = {theirs / ours_floor:.2f}")
+        unit = start.figure.unit
+        parts.append(f"{what} {number(theirs)} ÷ {number(ours_floor)} {unit} = {theirs / ours_floor:.2f}")
     if not parts:
         return ""
     return (
