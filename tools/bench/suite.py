@@ -303,7 +303,7 @@ async def instructions_to_first(command: Command, first: First) -> float:
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="bench-callgrind-") as folder:
         out = Path(folder) / "callgrind.out"
-        tool = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "--dump-line=no"]
+        tool = ["valgrind", "-q", "--tool=callgrind", f"--callgrind-out-file={out}", "--dump-line=no"]
         process = launch([*tool, *command(port)])
         try:
             wait_listening(process, port, timeout=WORKLOAD_LIMIT / 2, poll=0.05)
