@@ -303,7 +303,7 @@ async def instructions_to_first(command: Command, first: First) -> float:
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="bench-callgrind-") as folder:
         out = Path(folder) / "callgrind.out"
-        tool = ["valgrind", "-q", "--tool=callgrind", f"--callgrind-out-file={out}", "--dump-line=no"]
+        tool = ["valgrind", "-q", "--tool=callgrind", f"--callgrind-out-file={out}"]
         process = launch([*tool, *command(port)])
         try:
             wait_listening(process, port, timeout=WORKLOAD_LIMIT / 2, poll=0.05)
@@ -322,6 +322,7 @@ async def instructions_to_first(command: Command, first: First) -> float:
 async def start_instructions(python: str, app: Path) -> dict[str, float]:
     return {
         "": await instructions_to_first(exported(python, app), first_render),
+        "ft_app": await instructions_to_first(by_ft_app(python, app), first_render),
         "floor": await instructions_to_first(fastapi_floor(python), first_reply),
     }
 
@@ -532,6 +533,7 @@ def workloads(s: Sizes) -> list[Workload]:
             lambda py: start_instructions(py, counter_sync),
             (
                 Figure("", "process start → first rendered session, server instructions (callgrind)", "M"),
+                Figure("ft_app", "same, run by ft.app(main, port=...)", "M"),
                 Figure("floor", "floor: the bare FastAPI app's start → first reply, same count", "M"),
             ),
         ),
