@@ -118,7 +118,7 @@ def _build(
     export_asgi_app: bool,
 ) -> tuple[FastAPI, str]:
     with _collection_paused():
-        from flet.fastapi.serve_fastapi_web_app import get_fastapi_web_app
+        from flet.fastapi.serve_fastapi_web_app import freeze_heap, get_fastapi_web_app
 
         page_name = _page_name(name)
         assets = _folder(assets_dir, config.ASSETS_DIR, export_asgi_app)
@@ -126,6 +126,10 @@ def _build(
         asgi_app = get_fastapi_web_app(
             target, page_name, assets, uploads, web_renderer, use_color_emoji, route_url_strategy
         )
+        if not export_asgi_app:
+            # served right away, and its start would freeze the heap anyway: frozen here, before
+            # the collector is back, what the pause built is spared one more pass (~25M instructions)
+            freeze_heap()
     return asgi_app, page_name
 
 
