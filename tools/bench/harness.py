@@ -155,6 +155,8 @@ class Client:
 
     ws: ClientConnection
     controls: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _unparsed: list[str] = field(default_factory=list)
+    _awaited: tuple[str, str] | None = None
 
     async def raw(self) -> str:
         data = await asyncio.wait_for(self.ws.recv(), TIMEOUT)
@@ -203,6 +205,37 @@ class Client:
         while self.controls[control_id].get("value") != value:
             await self.frame()
         return time.perf_counter()
+
+    async def arrival_of(self, control_id: str, value: str) -> float:
+        """Like :meth:`until_value` for many clients at once: the time the frame naming ``value`` came in.
+
+        The load generator must not be what is measured: with a hundred clients on one loop, parsing
+        each frame (and a timeout task per receive, as ``asyncio.wait_for`` makes on 3.11) before the
+        next client's frame is taken adds the generator's own CPU to the last arrival. So a frame is
+        only stamped and kept here, recognised by its raw text; :meth:`settle` parses the kept frames
+        afterwards and checks the value really arrived. The caller bounds the wait (``asyncio.timeout``).
+        """
+        needle = json.dumps(value)
+        while True:
+            raw = await self.ws.recv()
+            arrived = time.perf_counter()
+            if not isinstance(raw, str):
+                raise RuntimeError("the server sent a binary frame; the 0.21.2 client accepts text only")
+            self._unparsed.append(raw)
+            if needle in raw:
+                self._awaited = (control_id, value)
+                return arrived
+
+    def settle(self) -> None:
+        """Apply the frames :meth:`arrival_of` kept; raise if the awaited value did not arrive with them."""
+        frames, self._unparsed = self._unparsed, []
+        for raw in frames:
+            self.apply(raw)
+        if self._awaited is not None:
+            control_id, value = self._awaited
+            self._awaited = None
+            if self.controls[control_id].get("value") != value:
+                raise RuntimeError(f"a frame mentioned {value!r} but did not set control {control_id} to it")
 
     async def close(self) -> None:
         await self.ws.close()

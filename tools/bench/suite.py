@@ -175,9 +175,12 @@ async def fanout(python: str, app: Path, sessions: int, sends: int) -> dict[str,
                 message = f"message {index}"
                 start = time.perf_counter()
                 await clients[0].click(button, message)
-                arrived = await asyncio.gather(
-                    *(client.until_value(label, message) for client, label in zip(clients, labels, strict=True))
-                )
+                async with asyncio.timeout(TIMEOUT):
+                    arrived = await asyncio.gather(
+                        *(client.arrival_of(label, message) for client, label in zip(clients, labels, strict=True))
+                    )
+                for client in clients:
+                    client.settle()
                 if index:
                     times.append(max(arrived) - start)
             return {"": statistics.median(times) * 1000, "cpu": server.cpu_since(cpu) / sends * 1000}
