@@ -228,3 +228,27 @@ async def test_a_full_backlog_stops_reading_that_client_and_loses_nothing(make_h
     page = session_of(host, tab).require_page()
     assert page.index[field].value == str(BACKLOG_LIMIT + extra - 1)  # type: ignore[attr-defined]
     await host.wait_idle(5)
+
+
+@pytest.mark.asyncio
+async def test_events_in_the_backlog_count_against_the_lane_so_reading_stops_there(
+    make_host: Any, ui: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FLET_SESSION_MAX_RUNNING", "1")
+    monkeypatch.setenv("FLET_SESSION_MAX_QUEUED", "3")
+    holder, seen = Holder(), ui.Recorder()
+    host = make_host(lock_app(ui, holder, seen))
+    tab = await start(host)
+    await hold_lock(tab, holder)  # its handler takes the lane's one slot: room for 3 more
+    clicks = 10
+    for _ in range(clicks):
+        tab.click(tab.find_one(text="mark")["i"])
+    await tab.wait_for(lambda: queued(session_of(host, tab)))
+    await asyncio.sleep(0.1)
+    session = session_of(host, tab)
+    assert session.events_full
+    # 3 in the backlog, the 4th read and waiting for room, the rest still in the "socket"
+    assert tab.transport is not None and tab.transport.in_transit == clicks - 4
+    holder.release.set()
+    await tab.wait_for(lambda: seen.items.count("mark") == clicks)
+    await host.wait_idle(5)

@@ -334,6 +334,11 @@ class Lane:
         """Whether the next handler would be refused (every slot busy, the queue at its bound)."""
         return self._running >= self._max_running and self.waiting >= self._max_queued
 
+    @property
+    def room(self) -> int:
+        """How many more handlers it takes before it is :attr:`full` (free slots, then queue places)."""
+        return max(0, self._max_running - self._running) + max(0, self._max_queued - self.waiting)
+
     def submit(self, job: Job, start: Callable[[Job], None]) -> bool:
         """``start(job)`` now if a slot is free, else queue ``job``; False (and nothing done) if full.
 

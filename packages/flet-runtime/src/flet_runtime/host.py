@@ -362,7 +362,7 @@ class AppHost:
             if session is None:
                 logger.debug("Ignored %s sent before registration", type(message).__name__)
                 continue
-            if isinstance(message, protocol.PageEvent) and session.lane.full:
+            if isinstance(message, protocol.PageEvent) and session.events_full:
                 await self._wait_for_room(link, session)  # back-pressure: the client waits in TCP
             if session.backlog_full_for(message):
                 await session.wait_for_backlog_room(link)  # its messages wait for a handler's update
@@ -387,7 +387,7 @@ class AppHost:
             session.tag,
         )
         delay = 0.001
-        while session.lane.full and not link.ended and not session.closed:
+        while session.events_full and not link.ended and not session.closed:
             await asyncio.sleep(delay)
             delay = min(delay * 2, 0.05)
 

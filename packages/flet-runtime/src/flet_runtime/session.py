@@ -422,6 +422,16 @@ class Session:
             task.add_done_callback(self._tasks.discard)
         backlog.append((message, self._link))
 
+    @property
+    def events_full(self) -> bool:
+        """Whether the host should stop reading this client's events: no room left in the lane,
+        counting the events of the backlog (they take their places once the lock is free)."""
+        backlog = self._backlog
+        if backlog is None:
+            return self._lane.full
+        events = sum(1 for message, _ in backlog if isinstance(message, protocol.PageEvent))
+        return events >= self._lane.room
+
     def backlog_full_for(self, message: protocol.ClientMessage) -> bool:
         """Whether ``message`` would join a backlog already at :data:`BACKLOG_LIMIT` messages."""
         backlog = self._backlog
