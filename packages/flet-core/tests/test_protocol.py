@@ -145,3 +145,67 @@ def test_an_attribute_named_i_replaces_the_id_as_in_the_message_dict() -> None:
     assert protocol.update_props_text("_1", {"value": "a", "i": "x"}) == (
         '{"action":"updateControlProps","payload":{"props":[{"i":"x","value":"a"}]}}'
     )
+
+
+# -- event frames: the regex fast path decodes exactly what json.loads reads ---------------------
+
+
+def _event_by_json(frame: str) -> protocol.PageEvent:
+    """The reference: an event frame read with json.loads."""
+    try:
+        payload = json.loads(frame)["payload"]
+    except ValueError:
+        raise ProtocolError("not JSON") from None
+    return protocol.PageEvent(payload["eventTarget"], payload["eventName"], payload["eventData"])
+
+
+def _raw_event_frame(target: str, name: str, data: str, separator: str) -> str:
+    # the values pasted in unescaped: quotes, backslashes and control characters make it invalid
+    comma, colon = "," + separator, ":" + separator
+    members = comma.join(
+        f'"{key}"{colon}"{value}"' for key, value in (("eventTarget", target), ("eventName", name), ("eventData", data))
+    )
+    return f'{{"action"{colon}"pageEventFromWeb"{comma}"payload"{colon}{{{members}}}}}'
+
+
+@settings(max_examples=400)
+@given(any_text, any_text, any_text, st.sampled_from(["", " ", "  ", "\t", "\n"]))
+def test_event_frames_decode_as_json_reads_them(target: str, name: str, data: str, separator: str) -> None:
+    frames = [
+        _raw_event_frame(target, name, data, separator),  # mostly the fast path (or invalid JSON)
+        json.dumps({"action": "pageEventFromWeb", "payload": {"eventTarget": target, "eventName": name, "eventData": data}}),
+        dumps({"action": "pageEventFromWeb", "payload": {"eventTarget": target, "eventName": name, "eventData": data}}),
+    ]
+    for frame in frames:
+        try:
+            expected = _event_by_json(frame)
+        except ProtocolError:
+            with pytest.raises(ProtocolError):
+                protocol.decode_client_frame(frame)
+        else:
+            assert protocol.decode_client_frame(frame) == expected
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        '{"action":"pageEventFromWeb","payload":{"eventTarget":"_5","eventName":"click","eventData":"a\nb"}}',
+        '{"action":"pageEventFromWeb","payload":{"eventTarget":"_5","eventName":"click","eventData":"}}"}}}',
+        '{"action":"pageEventFromWeb","payload":{"eventTarget":"_5","eventName":"click","eventData":""}}}',
+        '{"action":"pageEventFromWeb","payload":{"eventTarget":"_5","eventName":"click","eventData":""}} x',
+        '{"action":"pageEventFromWeb","payload":{"eventTarget":"_5","eventData":""}}',
+        '\ufeff{"action":"pageEventFromWeb","payload":{"eventTarget":"_5","eventName":"click","eventData":""}}',
+    ],
+)
+def test_malformed_event_frames_raise_protocol_error(frame: str) -> None:
+    with pytest.raises(ProtocolError):
+        protocol.decode_client_frame(frame)
+
+
+def test_event_frames_in_other_shapes_take_the_general_path() -> None:
+    expected = protocol.PageEvent("_5", "click", 'x"y')
+    for frame in [
+        '{"payload":{"eventName":"click","eventTarget":"_5","eventData":"x\\"y"},"action":"pageEventFromWeb"}',
+        ' {"action" : "pageEventFromWeb" , "payload" : {"eventTarget":"\\u005f5","eventName":"click","eventData":"x\\"y"}} ',
+    ]:
+        assert protocol.decode_client_frame(frame) == expected

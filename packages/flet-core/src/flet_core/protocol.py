@@ -7,6 +7,7 @@ place that knows action names, payload keys and how frames are written and read.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from json.encoder import encode_basestring_ascii
 from typing import Any, Final
@@ -320,8 +321,30 @@ def _text(payload: dict[str, Any], key: str, *, default: str | None = None) -> s
     return value
 
 
+_PLAIN_STRING: Final = r'"([^"\\\x00-\x1f]*)"'
+"""A JSON string without escapes (nor the control characters JSON refuses): its text is its value."""
+
+_EVENT_FRAME: Final = re.compile(
+    r'\{"action": ?"pageEventFromWeb", ?"payload": ?\{'
+    rf'"eventTarget": ?{_PLAIN_STRING}, ?"eventName": ?{_PLAIN_STRING}, ?"eventData": ?{_PLAIN_STRING}'
+    r"\}\}"
+)
+"""An event frame as the 0.21.2 client writes it (or ``json.dumps`` with its default separators),
+its strings without escapes.
+
+Every event goes through :func:`decode_client_frame`: matched here, it costs ~12k CPU
+instructions against ~37k through ``json.loads`` and the checks (a click, valgrind), for the
+same result: a text this matches in full is valid JSON with exactly these members. Anything
+else (other key orders, whitespace, escapes, bytes) takes the general path.
+"""
+
+
 def decode_client_frame(text: str | bytes) -> ClientMessage:
     """Parse one frame from the client; raises ProtocolError for anything malformed or unknown."""
+    if type(text) is str:
+        event = _EVENT_FRAME.fullmatch(text)
+        if event is not None:
+            return PageEvent(*event.groups())
     try:
         message = json.loads(text)
     except (ValueError, UnicodeDecodeError) as error:
