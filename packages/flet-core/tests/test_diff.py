@@ -191,6 +191,40 @@ def test_isolated_controls_keep_their_subtree_for_their_own_update() -> None:
     assert_client_matches(page, conn)
 
 
+def test_in_place_changes_are_sent_only_by_updates_that_cover_them() -> None:
+    # the engine compares watched values and callers' lists before it asks whether the update
+    # covers their control: the answer must be the same as asking first
+    @control("box")
+    class Island(Box):
+        def is_isolated(self) -> bool:
+            return True
+
+    page, conn = new_page()
+    style, items = Style(color="red"), [Box(label="a")]
+    inner = Box(style=style, controls=items)
+    island = Island(controls=[inner])
+    outside_style = Style(color="blue")
+    outside = Box(style=outside_style)
+    page.add(island, outside)
+    style.weight = 700
+    items.append(Box(label="b"))
+    outside_style.weight = 100
+    sent = len(conn.frames)
+    page.update()  # covers `outside` only: the island's subtree waits for island.update()
+    assert conn.client[outside.uid or ""]["style"] == '{"color":"blue","weight":100}'
+    assert conn.client[inner.uid or ""]["style"] == '{"color":"red"}'
+    assert len(conn.client[inner.uid or ""]["c"]) == 1
+    outside.update()  # covers nothing of the island either
+    assert conn.client[inner.uid or ""]["style"] == '{"color":"red"}'
+    island.update()
+    assert conn.client[inner.uid or ""]["style"] == '{"color":"red","weight":700}'
+    assert [conn.client[c]["label"] for c in conn.client[inner.uid or ""]["c"]] == ["a", "b"]
+    assert len(conn.frames) == sent + 2
+    page.update()  # nothing left to send
+    assert len(conn.frames) == sent + 2
+    assert_client_matches(page, conn)
+
+
 def test_lifecycle_hooks_and_build_once() -> None:
     calls: list[str] = []
 

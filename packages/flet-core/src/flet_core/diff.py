@@ -19,7 +19,6 @@ import difflib
 import gc
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any, Final
 
 from flet_core import protocol
@@ -27,6 +26,7 @@ from flet_core._fields import (
     EventField,
     FieldTable,
     Prop,
+    aliases_differ,
     children,
     clear_child_lists,
     field_table,
@@ -41,17 +41,21 @@ from flet_core.errors import ControlOnAnotherPageError
 __all__ = ["Update", "compute_clean", "compute_update", "render_tree"]
 
 
-@dataclass
 class Update:
     """The messages of one update (each as JSON text) and the controls whose hooks must run after it.
 
     ``mounted`` lists only the added controls whose class overrides ``did_mount()`` (calling
     the base class's empty one 10,000 times for a page of Text would cost ~2 ms for nothing).
+    A plain slotted class: one is made per update, for ~2k CPU instructions less than a dataclass
+    whose lists come from ``default_factory``.
     """
 
-    messages: list[str] = field(default_factory=list)
-    mounted: list[Control] = field(default_factory=list)
-    unmounted: list[Control] = field(default_factory=list)
+    __slots__ = ("messages", "mounted", "unmounted")
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self.mounted: list[Control] = []
+        self.unmounted: list[Control] = []
 
 
 HOOK, LEGACY_HOOK, BUILDS, MOUNTS = 1, 2, 4, 8
@@ -117,6 +121,16 @@ def _scope(control: Control, root: Control, roots: Sequence[Control] | None) -> 
     attributes but neither its children nor anything below them (as 0.21 did).
     """
     covers = _ATTRS if control.is_isolated() else _ALL
+    if roots is None:  # page.update(), the common case: the loop below without its tests of roots
+        ancestor = control
+        while ancestor is not root:
+            parent = record(ancestor).parent
+            if parent is None:
+                return None
+            if parent is not root and parent.is_isolated():
+                covers = _OUT
+            ancestor = parent
+        return covers
     node: Control | None = control
     while node is not None:
         if roots is not None and any(node is r for r in roots):
@@ -256,6 +270,23 @@ class _Engine:
                     node.pop(wire, None)
             self.result.messages.append(protocol.update_props_text(uid, changes))
 
+    def watched_differ(self, control: Control) -> bool:
+        """Whether :meth:`recheck_watched` would find a change (it only reads)."""
+        rec = record(control)
+        uid = rec.uid
+        if uid is None or uid not in self.tree.controls:
+            return False
+        if rec.watch_aliases and aliases_differ(control):
+            return True
+        if not rec.watched:
+            return False
+        node = self.tree.controls[uid]
+        for name in rec.watched:
+            wire, text = _wire_value(control, name)
+            if node.get(wire, "") != text:
+                return True
+        return False
+
     def recheck_watched(self, control: Control) -> None:
         """Values that can change in place (lists, value objects) are re-encoded and compared."""
         rec = record(control)
@@ -373,7 +404,9 @@ class _Engine:
             if record(control).state is state and _scope(control, root, roots):
                 _run_hooks(control)
         for control in list(state.watching):
-            if record(control).state is state and _scope(control, root, roots):
+            # the comparison first: it only reads and mostly finds nothing, then the scope walk
+            # is not needed (a counter's page.update(): -12k of 53k CPU instructions)
+            if record(control).state is state and self.watched_differ(control) and _scope(control, root, roots):
                 self.recheck_watched(control)
         controls = self.tree.controls
         pending = state.pending
