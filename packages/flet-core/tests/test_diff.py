@@ -411,3 +411,35 @@ def test_random_changes_keep_the_client_equal_to_the_model(ops: list[tuple[str, 
     assert client.controls == state.tree.controls
     for box in boxes:
         assert (box.page is root) == (box.uid in client.controls)
+
+
+@control("box")
+class _Island(Box):
+    def is_isolated(self) -> bool:
+        return True
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 11), st.booleans()), min_size=12, max_size=12),
+    st.none() | st.lists(st.integers(0, 12), max_size=3),
+)
+def test_the_scope_of_one_pending_control_is_the_cached_one(shape: list[tuple[int, bool]], roots: Any) -> None:
+    # an update claims a lone pending control with a walk up from it, several through the
+    # _Scopes cache: both must say the same for every control, isolated ancestors included
+    from flet_core._update_state import record
+    from flet_core.diff import _scope, _Scopes
+
+    root = Root()
+    nodes: list[Control] = [root]
+    for index, (parent, isolated) in enumerate(shape):
+        node = (_Island if isolated else Box)()
+        owner = nodes[parent % len(nodes)] if parent < 10 else None  # some are off the tree
+        if owner is not None:
+            owner.controls.append(node)
+        nodes.append(node)
+        assert len(nodes) == index + 2
+    chosen = None if roots is None else [nodes[i] for i in roots]
+    scopes = _Scopes(root, chosen)
+    for node in nodes:
+        assert scopes.of(node, record(node)) == _scope(node, root, chosen)
