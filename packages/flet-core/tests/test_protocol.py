@@ -171,10 +171,11 @@ def _raw_event_frame(target: str, name: str, data: str, separator: str) -> str:
 @settings(max_examples=400)
 @given(any_text, any_text, any_text, st.sampled_from(["", " ", "  ", "\t", "\n"]))
 def test_event_frames_decode_as_json_reads_them(target: str, name: str, data: str, separator: str) -> None:
+    message = {"action": "pageEventFromWeb", "payload": {"eventTarget": target, "eventName": name, "eventData": data}}
     frames = [
         _raw_event_frame(target, name, data, separator),  # mostly the fast path (or invalid JSON)
-        json.dumps({"action": "pageEventFromWeb", "payload": {"eventTarget": target, "eventName": name, "eventData": data}}),
-        dumps({"action": "pageEventFromWeb", "payload": {"eventTarget": target, "eventName": name, "eventData": data}}),
+        json.dumps(message),
+        dumps(message),
     ]
     for frame in frames:
         try:
@@ -206,6 +207,7 @@ def test_event_frames_in_other_shapes_take_the_general_path() -> None:
     expected = protocol.PageEvent("_5", "click", 'x"y')
     for frame in [
         '{"payload":{"eventName":"click","eventTarget":"_5","eventData":"x\\"y"},"action":"pageEventFromWeb"}',
-        ' {"action" : "pageEventFromWeb" , "payload" : {"eventTarget":"\\u005f5","eventName":"click","eventData":"x\\"y"}} ',
+        ' {"action" : "pageEventFromWeb" , "payload" : '
+        '{"eventTarget":"\\u005f5","eventName":"click","eventData":"x\\"y"}} ',
     ]:
         assert protocol.decode_client_frame(frame) == expected
