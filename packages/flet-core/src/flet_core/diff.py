@@ -405,7 +405,8 @@ class _Engine:
                 _run_hooks(control)
         for control in list(state.watching):
             # the comparison first: it only reads and mostly finds nothing, then the scope walk
-            # is not needed (a counter's page.update(): -12k of 53k CPU instructions)
+            # is not needed (a counter's page.update() with nothing changed: 41k CPU instructions
+            # instead of 47k, valgrind)
             if record(control).state is state and self.watched_differ(control) and _scope(control, root, roots):
                 self.recheck_watched(control)
         controls = self.tree.controls
