@@ -11,6 +11,7 @@ import pytest
 
 from flet_core.page import Page
 from flet_runtime import MemoryClient
+from flet_runtime.memory_transport import registration
 from flet_runtime.session import BACKLOG_LIMIT, Session
 
 _QUEUED = "the client messages waiting for the update lock"
@@ -251,4 +252,24 @@ async def test_events_in_the_backlog_count_against_the_lane_so_reading_stops_the
     assert tab.transport is not None and tab.transport.in_transit == clicks - 4
     holder.release.set()
     await tab.wait_for(lambda: seen.items.count("mark") == clicks)
+    await host.wait_idle(5)
+
+
+@pytest.mark.asyncio
+async def test_a_registration_again_while_the_lock_is_held_does_not_stall_another_session(
+    make_host: Any, ui: Any
+) -> None:
+    holder, seen = Holder(), ui.Recorder()
+    host = make_host(lock_app(ui, holder, seen))
+    hog, other = await start(host), await start(host)
+    await hold_lock(hog, holder)
+    before = hog.registrations
+    hog.send(registration(hog.session_id or ""))  # the same socket asks for its page again
+    await asyncio.sleep(0.05)
+    other.click(other.find_one(text="plus")["i"])
+    await other.wait_for(lambda: other.find(type="text", text="1"), timeout=3)
+    assert holder.holding.is_set()  # the other session's round trip came while the lock was held
+    assert hog.registrations == before  # the answer waits for the lock
+    holder.release.set()
+    await hog.wait_for(lambda: hog.registrations > before)
     await host.wait_idle(5)

@@ -356,7 +356,14 @@ class AppHost:
                 self._log.warning("malformed", "Dropped a malformed frame from session %s: %.200s", tag, error)
                 continue
             if isinstance(message, protocol.RegisterRequest):
-                self._register(link, message, client_ip, user_agent)
+                page = self._page_of_registration(link, message)
+                if page is None:
+                    self._register(link, message, client_ip, user_agent)
+                elif await _lock_without_waiting_on_it(page.update_lock, link):
+                    try:  # held on this thread: the re-registration's own takes of the lock go through
+                        self._register(link, message, client_ip, user_agent)
+                    finally:
+                        page.update_lock.release()
                 continue
             session = link.session
             if session is None:
@@ -390,6 +397,13 @@ class AppHost:
         while session.events_full and not link.ended and not session.closed:
             await asyncio.sleep(delay)
             delay = min(delay * 2, 0.05)
+
+    def _page_of_registration(self, link: Link, request: protocol.RegisterRequest) -> Page | None:
+        """The existing page a registration would touch (resend or reattach), if any."""
+        session = link.session
+        if session is None:
+            session = self._sessions.get(request.session_id)
+        return None if session is None else session.page
 
     def _register(self, link: Link, request: protocol.RegisterRequest, client_ip: str, user_agent: str) -> None:
         key = (client_ip, user_agent)
@@ -583,3 +597,19 @@ def _frame_size(frame: str, limit: int) -> int:
     if len(frame) * 4 <= limit or frame.isascii():
         return len(frame)
     return len(frame.encode("utf-8", "surrogatepass"))
+
+
+async def _lock_without_waiting_on_it(lock: Any, link: Link) -> bool:
+    """Take ``lock`` on the loop's thread without blocking it: try, and sleep between tries
+    (0.2 ms doubling up to 5 ms) while a handler's update holds it; False if ``link`` ended first.
+
+    A registration that resends or reattaches a page writes its details and snapshot under the
+    page's update lock; waiting for it in the thread would stall every session of the process.
+    """
+    delay = 0.0002
+    while not lock.acquire(blocking=False):
+        if link.ended:
+            return False
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 0.005)
+    return True
