@@ -30,7 +30,7 @@ from flet_runtime.link import GOING_AWAY_CLOSE_CODE, Link
 from flet_runtime.outbox import DEFAULT_MAX_FRAMES
 from flet_runtime.pubsub import PubSubBackend, PubSubClient, PubSubHub, load_backend
 from flet_runtime.ratelog import RateLimitedLog, session_tag
-from flet_runtime.session import Session
+from flet_runtime.session import Session, take_without_blocking
 from flet_runtime.transport import Transport
 
 __all__ = ["AppHost"]
@@ -359,7 +359,7 @@ class AppHost:
                 page = self._page_of_registration(link, message)
                 if page is None:
                     self._register(link, message, client_ip, user_agent)
-                elif await _lock_without_waiting_on_it(page.update_lock, link):
+                elif await take_without_blocking(page.update_lock, lambda: link.ended):
                     try:  # held on this thread: the re-registration's own takes of the lock go through
                         self._register(link, message, client_ip, user_agent)
                     finally:
@@ -597,19 +597,3 @@ def _frame_size(frame: str, limit: int) -> int:
     if len(frame) * 4 <= limit or frame.isascii():
         return len(frame)
     return len(frame.encode("utf-8", "surrogatepass"))
-
-
-async def _lock_without_waiting_on_it(lock: Any, link: Link) -> bool:
-    """Take ``lock`` on the loop's thread without blocking it: try, and sleep between tries
-    (0.2 ms doubling up to 5 ms) while a handler's update holds it; False if ``link`` ended first.
-
-    A registration that resends or reattaches a page writes its details and snapshot under the
-    page's update lock; waiting for it in the thread would stall every session of the process.
-    """
-    delay = 0.0002
-    while not lock.acquire(blocking=False):
-        if link.ended:
-            return False
-        await asyncio.sleep(delay)
-        delay = min(delay * 2, 0.005)
-    return True

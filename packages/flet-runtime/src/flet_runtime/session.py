@@ -33,7 +33,7 @@ from flet_runtime.errors import ClientDisconnectedError, ClientMethodError, Loop
 from flet_runtime.link import Link
 from flet_runtime.ratelog import RateLimitedLog, session_tag
 
-__all__ = ["BACKLOG_LIMIT", "CRASH_MESSAGE", "Session"]
+__all__ = ["BACKLOG_LIMIT", "CRASH_MESSAGE", "Session", "take_without_blocking"]
 
 logger = logging.getLogger("flet")
 _log = RateLimitedLog(logger)
@@ -557,6 +557,23 @@ class Session:
         if page is not None:
             page.session.clear()  # the session's values go with it
         self.page = None
+
+
+async def take_without_blocking(lock: Any, given_up: Callable[[], bool]) -> bool:
+    """Take a page's update ``lock`` on the loop's thread without blocking it: try, and sleep
+    between tries (the backlog's retry pace) while a handler's update holds it; False once
+    ``given_up()`` (checked before each sleep).
+
+    A registration that resends or reattaches a page writes its details and snapshot under that
+    lock; waiting for it in the thread would stall every session of the process.
+    """
+    delay = _RETRY_FIRST
+    while not lock.acquire(blocking=False):
+        if given_up():
+            return False
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, _RETRY_MOST)
+    return True
 
 
 def _is_method_result(message: protocol.ClientMessage) -> TypeGuard[protocol.PageEvent]:
